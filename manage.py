@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""Django's command-line utility; the same as the `verbund` console command."""
+
+from verbund.__main__ import main
+
+if __name__ == "__main__":
+    main()

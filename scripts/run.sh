@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Start the background worker and the web server; stop both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+$BIN/verbund db_worker --queue-name default &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+
+$BIN/verbund demo-logins || true
+echo
+echo "Verbund runs on http://$HOST:$PORT/  (Ctrl-C stops the server and the worker)"
+echo
+$BIN/gunicorn verbund.wsgi --bind "$HOST:$PORT" --workers 2 --threads 4 \
+    --access-logfile - --error-logfile - --log-level warning

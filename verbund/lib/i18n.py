@@ -1,0 +1,127 @@
+"""Translation catalogues without system gettext.
+
+``python -m verbund.lib.i18n compile`` writes the .mo files with Babel, so a user's machine needs
+no gettext tools. ``python -m verbund.lib.i18n check`` fails on any missing or fuzzy translation
+(English included: its msgstr must be filled, usually identical to the msgid) and on placeholders
+that differ between source and translation, which would crash at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES = ("de", "nl", "en")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    language: str
+    msgid: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.problem}: {self.msgid!r}"
+
+
+def po_files(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+    return sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+
+
+def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+    written = []
+    for po_path in po_files(locale_dir):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        mo_path = po_path.with_suffix(".mo")
+        with mo_path.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        written.append(mo_path)
+    return written
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
+
+
+def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
+        if not po_path.is_file():
+            problems.append(Problem(language, str(po_path), "catalogue missing"))
+            continue
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id:
+                continue
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            if message.fuzzy:
+                problems.append(Problem(language, msgid, "fuzzy"))
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if not all(strings):
+                problems.append(Problem(language, msgid, "untranslated"))
+                continue
+            expected = _placeholders(msgid)
+            for translated in strings:
+                if _placeholders(translated) != expected:
+                    problems.append(Problem(language, msgid, f"placeholders differ in {translated!r}"))
+    return problems
+
+
+def fill_source_language(locale_dir: Path = LOCALE_DIR, language: str = "en") -> int:
+    """Source strings are English: copy each msgid into the empty English msgstr."""
+    from babel.messages.pofile import write_po
+
+    po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    filled = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            if not all(message.string):
+                message.string = (message.id[0], message.id[1])
+                filled += 1
+        elif not message.string:
+            message.string = message.id
+            filled += 1
+        message.flags.discard("fuzzy")
+    with po_path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
+    return filled
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "fill-en":
+        print(f"filled {fill_source_language()} English entries")
+        return 0
+    if command == "compile":
+        for path in compile_catalogues():
+            print(f"compiled {path.relative_to(LOCALE_DIR.parent.parent)}")
+        return 0
+    if command == "check":
+        problems = check_catalogues()
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} translation problem(s).", file=sys.stderr)
+            return 1
+        print("Translations complete: " + ", ".join(LANGUAGES))
+        return 0
+    print("usage: python -m verbund.lib.i18n compile|check|fill-en", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

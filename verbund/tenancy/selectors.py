@@ -1,0 +1,40 @@
+"""Tenant-scoped reads of networks. Every network is fetched through ``get_network_for``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from verbund.tenancy.actor import Actor
+from verbund.tenancy.models import Membership, Network
+
+
+def get_network_for(actor: Actor, slug: str, *, coordinator: bool = False) -> Network:
+    """The network if the actor belongs to it; 404 otherwise; 403 if coordination is required."""
+    membership = next((m for m in actor.memberships if m.network.slug == slug), None)
+    if membership is None:
+        raise Http404(_("Network not found."))
+    if coordinator and not membership.is_coordinator:
+        raise PermissionDenied(_("Only the network's coordinators can do this."))
+    return membership.network
+
+
+def networks_for(actor: Actor) -> list[Membership]:
+    """The actor's memberships, each with its network."""
+    return list(actor.memberships)
+
+
+def network_people(actor: Actor, network: Network) -> QuerySet[Membership]:
+    get_network_for(actor, network.slug, coordinator=True)
+    return network.memberships.select_related("user").order_by("role", "user__email")
+
+
+def network_counts(network: Network) -> dict[str, int]:
+    """Headline figures for the coordinator's overview, in one query."""
+    counts = Network.objects.filter(pk=network.pk).aggregate(
+        companies=Count("listings", distinct=True),
+        people=Count("memberships", distinct=True),
+    )
+    return {key: value or 0 for key, value in counts.items()}

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+from verbund.api.api import api
+from verbund.tenancy import views as tenancy_views
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", tenancy_views.home, name="home"),
+    path("", include("verbund.tenancy.urls")),
+    path("accounts/", include("verbund.accounts.urls")),
+    path("companies/", include("verbund.companies.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]
