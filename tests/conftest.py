@@ -45,14 +45,24 @@ class World:
 
 
 def _user(email: str, language: str = "de") -> User:
-    return user_create(email=email, password=PASSWORD, first_name=email.split("@")[0],
-                       last_name="Test", language=language)
+    return user_create(
+        email=email,
+        password=PASSWORD,
+        first_name=email.split("@")[0],
+        last_name="Test",
+        language=language,
+    )
 
 
 @pytest.fixture
 def world(db) -> World:
-    alpha = network_create(name="Alpha Kammer", slug="alpha", kind="chamber",
-                           languages=["de", "nl"], countries=["DE", "NL"])
+    alpha = network_create(
+        name="Alpha Kammer",
+        slug="alpha",
+        kind="chamber",
+        languages=["de", "nl"],
+        countries=["DE", "NL"],
+    )
     beta = network_create(name="Beta Verband", slug="beta", kind="association")
     users = {
         "coordinator": _user("coordinator@alpha.example"),
@@ -67,20 +77,36 @@ def world(db) -> World:
     membership_set(user=users["other_network"], network=beta, role="coordinator")
 
     member_company = company_create(
-        name="Schulte Metallbau GmbH", country="DE", city="Münster", postcode="48143",
-        network=alpha, external_id="de-1", registry_id="HRB 1 Münster", nace_codes=["25.62"],
+        name="Schulte Metallbau GmbH",
+        country="DE",
+        city="Münster",
+        postcode="48143",
+        network=alpha,
+        external_id="de-1",
+        registry_id="HRB 1 Münster",
+        nace_codes=["25.62"],
         employees=12,
     )
     other_company = company_create(
-        name="Bakker Installatietechniek B.V.", country="NL", city="Enschede", network=alpha,
-        external_id="nl-1", registry_id="KvK 12345678",
+        name="Bakker Installatietechniek B.V.",
+        country="NL",
+        city="Enschede",
+        network=alpha,
+        external_id="nl-1",
+        registry_id="KvK 12345678",
     )
     private_company = company_create(
-        name="Verborgen GmbH", country="DE", city="Osnabrück", network=alpha,
+        name="Verborgen GmbH",
+        country="DE",
+        city="Osnabrück",
+        network=alpha,
         visibility="private",
     )
     beta_company = company_create(
-        name="Beta Bau GmbH", country="DE", city="Osnabrück", network=beta,
+        name="Beta Bau GmbH",
+        country="DE",
+        city="Osnabrück",
+        network=beta,
         registry_id="HRB 99 Osnabrück",
     )
     company_member_set(user=users["member"], company=member_company, role="owner")

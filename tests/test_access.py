@@ -41,10 +41,14 @@ COORDINATOR_ONLY = {
 
 ROUTES = [
     Route("home", lambda w: reverse("home"), everyone(302, outsider=200)),
-    Route("tenancy:network", lambda w: reverse("tenancy:network", args=["alpha"]),
-          COORDINATOR_ONLY),
-    Route("tenancy:invitations", lambda w: reverse("tenancy:invitations", args=["alpha"]),
-          COORDINATOR_ONLY),
+    Route(
+        "tenancy:network", lambda w: reverse("tenancy:network", args=["alpha"]), COORDINATOR_ONLY
+    ),
+    Route(
+        "tenancy:invitations",
+        lambda w: reverse("tenancy:invitations", args=["alpha"]),
+        COORDINATOR_ONLY,
+    ),
     Route(
         "tenancy:invitation_withdraw",
         lambda w: reverse("tenancy:invitation_withdraw", args=["alpha", 999999]),
@@ -222,9 +226,14 @@ def test_api_hides_the_registry_number_from_fellow_members(world: World):
     from django.test import Client
 
     token = world.token_for("other_company")
-    body = Client().get(
-        f"/api/v1/companies/{world.member_company.pk}", headers={"Authorization": f"Bearer {token}"}
-    ).json()
+    body = (
+        Client()
+        .get(
+            f"/api/v1/companies/{world.member_company.pk}",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        .json()
+    )
     assert body["access"] == "network"
     assert body["registry_id"] is None
 

@@ -46,7 +46,7 @@ def test_booleans_accept_the_usual_spellings():
     assert env_bool("X", False, {"X": "Yes"}) is True
     assert env_bool("X", True, {"X": "off"}) is False
     assert env_bool("X", True, {"X": ""}) is True  # empty means "not set"
-    with pytest.raises(ImproperlyConfigured, match="^X: "):
+    with pytest.raises(ImproperlyConfigured, match=r"^X: "):
         env_bool("X", False, {"X": "maybe"})
 
 
@@ -73,8 +73,12 @@ def test_secret_key_is_generated_once_into_the_var_directory(tmp_path):
     env = {**os.environ, "VERBUND_VAR_DIR": str(tmp_path)}
     env.pop("SECRET_KEY", None)
     code = "from django.conf import settings; print(settings.SECRET_KEY)"
-    run = [sys.executable, "-c", "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE',"
-           "'verbund.settings'); django.setup(); " + code]
+    run = [
+        sys.executable,
+        "-c",
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE',"
+        "'verbund.settings'); django.setup(); " + code,
+    ]
     first = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     second = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert first.stdout == second.stdout

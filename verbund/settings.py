@@ -122,7 +122,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_url = env_str("CACHE_URL")
 if _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
     }
 elif _cache_url == "" or _cache_url == "db://":
     CACHES = {
@@ -134,7 +137,9 @@ elif _cache_url == "" or _cache_url == "db://":
 else:
     from verbund.lib.env import EnvError
 
-    raise EnvError("CACHE_URL", f"expected empty, db:// or redis://host:port/db, got {_cache_url!r}")
+    raise EnvError(
+        "CACHE_URL", f"expected empty, db:// or redis://host:port/db, got {_cache_url!r}"
+    )
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["verbund.accounts.backends.EmailBackend"]

@@ -47,8 +47,12 @@ def test_new_person_signs_up_through_the_link_and_joins_network_and_company(clie
     issued = _invite(world, company=world.member_company, company_role="staff")
     response = client.post(
         _path(issued.url),
-        {"first_name": "Neu", "last_name": "Person", "password1": "a-long-password-1",
-         "password2": "a-long-password-1"},
+        {
+            "first_name": "Neu",
+            "last_name": "Person",
+            "password1": "a-long-password-1",
+            "password2": "a-long-password-1",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="new.person@example.com")
@@ -59,8 +63,12 @@ def test_new_person_signs_up_through_the_link_and_joins_network_and_company(clie
 
 def test_an_invitation_link_works_only_once(client, world: World):
     issued = _invite(world)
-    data = {"first_name": "A", "last_name": "B", "password1": "a-long-password-1",
-            "password2": "a-long-password-1"}
+    data = {
+        "first_name": "A",
+        "last_name": "B",
+        "password1": "a-long-password-1",
+        "password2": "a-long-password-1",
+    }
     assert client.post(_path(issued.url), data).status_code == 302
     client.post(reverse("accounts:logout"))
     second = client.get(_path(issued.url))
@@ -81,9 +89,7 @@ def test_an_expired_invitation_is_refused(client, world: World):
 def test_a_withdrawn_invitation_is_refused(client, world: World):
     issued = _invite(world)
     client.force_login(world.users["coordinator"])
-    client.post(
-        reverse("tenancy:invitation_withdraw", args=["alpha", issued.invitation.pk])
-    )
+    client.post(reverse("tenancy:invitation_withdraw", args=["alpha", issued.invitation.pk]))
     client.post(reverse("accounts:logout"))
     assert client.get(_path(issued.url)).status_code == 410
 
@@ -121,8 +127,12 @@ def test_coordinator_cannot_attach_another_networks_company(client, world: World
     client.force_login(world.users["coordinator"])
     response = client.post(
         reverse("tenancy:invitations", args=["alpha"]),
-        {"email": "x@example.com", "role": "member", "company": world.beta_company.pk,
-         "company_role": "owner"},
+        {
+            "email": "x@example.com",
+            "role": "member",
+            "company": world.beta_company.pk,
+            "company_role": "owner",
+        },
     )
     assert response.status_code == 400
     assert not Invitation.objects.exists()

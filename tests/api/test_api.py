@@ -30,7 +30,9 @@ def test_garbage_token_is_refused(db):
 
 def test_unknown_company_is_a_json_404(world: World):
     token = world.token_for("member")
-    response = Client().get("/api/v1/companies/987654", headers={"Authorization": f"Bearer {token}"})
+    response = Client().get(
+        "/api/v1/companies/987654", headers={"Authorization": f"Bearer {token}"}
+    )
     assert response.status_code == 404
     assert response.json() == {"error": {"code": "not_found", "message": "Nicht gefunden."}}
 
@@ -43,14 +45,22 @@ def test_malformed_path_parameter_is_a_json_validation_error(world: World):
 
 
 def test_coordinator_sees_network_figures_members_do_not(world: World):
-    coordinator = Client().get(
-        "/api/v1/networks/alpha",
-        headers={"Authorization": f"Bearer {world.token_for('coordinator')}"},
-    ).json()
-    member = Client().get(
-        "/api/v1/networks/alpha",
-        headers={"Authorization": f"Bearer {world.token_for('member')}"},
-    ).json()
+    coordinator = (
+        Client()
+        .get(
+            "/api/v1/networks/alpha",
+            headers={"Authorization": f"Bearer {world.token_for('coordinator')}"},
+        )
+        .json()
+    )
+    member = (
+        Client()
+        .get(
+            "/api/v1/networks/alpha",
+            headers={"Authorization": f"Bearer {world.token_for('member')}"},
+        )
+        .json()
+    )
     assert coordinator["companies"] == 3
     assert member["companies"] is None
 

@@ -60,7 +60,7 @@ def browser():
 
 @pytest.fixture(params=[("desktop", 1280, 900), ("phone", 390, 844)], ids=lambda p: p[0])
 def page(request, browser, live_server):
-    name, width, height = request.param
+    _name, width, height = request.param
     context = browser.new_context(
         viewport={"width": width, "height": height}, locale="de-DE", base_url=live_server.url
     )

@@ -23,11 +23,21 @@ def test_mail_is_queued_and_the_worker_delivers_it(db, settings, mailoutbox):
 
 
 def test_serialised_mail_round_trips_with_alternatives():
-    message = mail.EmailMultiAlternatives("Betreff", "Text", "a@example.com", ["b@example.com"],
-                                          cc=["c@example.com"], reply_to=["r@example.com"])
+    message = mail.EmailMultiAlternatives(
+        "Betreff",
+        "Text",
+        "a@example.com",
+        ["b@example.com"],
+        cc=["c@example.com"],
+        reply_to=["r@example.com"],
+    )
     message.attach_alternative("<p>Text</p>", "text/html")
     again = deserialise(serialise(message))
     assert (again.subject, again.body, again.to, again.cc, again.reply_to) == (
-        "Betreff", "Text", ["b@example.com"], ["c@example.com"], ["r@example.com"]
+        "Betreff",
+        "Text",
+        ["b@example.com"],
+        ["c@example.com"],
+        ["r@example.com"],
     )
     assert again.alternatives[0][1] == "text/html"

@@ -48,9 +48,12 @@ def test_pages_render_in_each_language(client, world: World, language: str):
     person.save()
     client.force_login(person)
     expected = {"de": "Einladungen", "nl": "Uitnodigingen", "en": "Invitations"}[language]
-    for url in (reverse("tenancy:network", args=["alpha"]), reverse("accounts:account"),
-                reverse("tenancy:invitations", args=["alpha"]),
-                reverse("companies:detail", args=[world.member_company.pk])):
+    for url in (
+        reverse("tenancy:network", args=["alpha"]),
+        reverse("accounts:account"),
+        reverse("tenancy:invitations", args=["alpha"]),
+        reverse("companies:detail", args=[world.member_company.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 200
         assert f'<html lang="{language}">' in response.content.decode()
@@ -78,8 +81,9 @@ def test_company_page_queries_are_bounded(client, world: World):
 
 
 def test_unresolvable_place_shows_a_warning_to_insiders(client, world: World):
-    company = company_create(name="Nirgendwo GmbH", country="DE", city="Xyzzyhausen",
-                             network=world.alpha)
+    company = company_create(
+        name="Nirgendwo GmbH", country="DE", city="Xyzzyhausen", network=world.alpha
+    )
     client.force_login(world.users["coordinator"])
     page = client.get(reverse("companies:detail", args=[company.pk])).content.decode()
     assert "Xyzzyhausen" in page

@@ -50,8 +50,14 @@ def login_succeeded(*, email: str) -> None:
 # --- users and language ---------------------------------------------------------------------
 
 
-def user_create(*, email: str, password: str | None, first_name: str = "", last_name: str = "",
-                language: str = "de") -> User:
+def user_create(
+    *,
+    email: str,
+    password: str | None,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "de",
+) -> User:
     """Create a person who logs in with their email address."""
     if User.objects.filter(email__iexact=email.strip()).exists():
         raise ValidationError({"email": _("A person with this email address already exists.")})

@@ -54,8 +54,11 @@ def my_companies(request):
 def company_detail(request, company_id: int):
     access = get_company_for(request.actor, company_id)
     company = access.company
-    data = {field: getattr(company, field) for field in CompanyOut.model_fields if
-            hasattr(company, field) and field not in ("registry_id", "visibility")}
+    data = {
+        field: getattr(company, field)
+        for field in CompanyOut.model_fields
+        if hasattr(company, field) and field not in ("registry_id", "visibility")
+    }
     data["access"] = access.access.value
     if access.access in (Access.MEMBER, Access.COORDINATOR):
         data["registry_id"] = company.registry_id

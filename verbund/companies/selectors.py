@@ -37,11 +37,7 @@ def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> Co
     """
     if not actor.is_authenticated:
         raise Http404(_("Company not found."))
-    company = (
-        Company.objects.filter(pk=company_id)
-        .prefetch_related("listings")
-        .first()
-    )
+    company = Company.objects.filter(pk=company_id).prefetch_related("listings").first()
     if company is None:
         raise Http404(_("Company not found."))
     listed_in = {listing.network_id for listing in company.listings.all()}

@@ -42,8 +42,9 @@ def _resolve_place(company: Company) -> None:
 
 
 @transaction.atomic
-def company_create(*, name: str, country: str, network: Network | None = None,
-                   external_id: str = "", **fields) -> Company:
+def company_create(
+    *, name: str, country: str, network: Network | None = None, external_id: str = "", **fields
+) -> Company:
     """Create a company, resolve its place offline, and list it in ``network`` if given."""
     unknown = set(fields) - _COMPANY_FIELDS
     if unknown:
@@ -58,8 +59,9 @@ def company_create(*, name: str, country: str, network: Network | None = None,
 
 
 @transaction.atomic
-def company_list_in_network(*, company: Company, network: Network,
-                            external_id: str = "") -> NetworkCompany:
+def company_list_in_network(
+    *, company: Company, network: Network, external_id: str = ""
+) -> NetworkCompany:
     """List the company in a network (idempotent)."""
     listing, _created = NetworkCompany.objects.get_or_create(
         network=network, company=company, defaults={"external_id": external_id}
@@ -68,8 +70,9 @@ def company_list_in_network(*, company: Company, network: Network,
 
 
 @transaction.atomic
-def company_member_set(*, user, company: Company,
-                       role: str = CompanyMember.Role.STAFF) -> CompanyMember:
+def company_member_set(
+    *, user, company: Company, role: str = CompanyMember.Role.STAFF
+) -> CompanyMember:
     """Let the user act for the company with the given role (idempotent; updates the role)."""
     if role not in CompanyMember.Role.values:
         raise ValidationError({"role": _("Unknown role.")})

@@ -73,7 +73,9 @@ def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
             expected = _placeholders(msgid)
             for translated in strings:
                 if _placeholders(translated) != expected:
-                    problems.append(Problem(language, msgid, f"placeholders differ in {translated!r}"))
+                    problems.append(
+                        Problem(language, msgid, f"placeholders differ in {translated!r}")
+                    )
     return problems
 
 

@@ -73,9 +73,7 @@ def load_actor(user: Any, session: Any) -> Actor:
         Membership.objects.filter(user=user).select_related("network").order_by("network__name")
     )
     company_memberships = list(
-        CompanyMember.objects.filter(user=user)
-        .select_related("company")
-        .order_by("company__name")
+        CompanyMember.objects.filter(user=user).select_related("company").order_by("company__name")
     )
     actor = Actor(user=user, memberships=memberships, company_memberships=company_memberships)
 

@@ -13,8 +13,9 @@ class Network(models.Model):
         ASSOCIATION = "association", _("Association")
         CLUSTER = "cluster", _("Cluster")
         PROGRAMME = "programme", _("Programme")
-        REFERRAL_GROUP_ORGANISATION = "referral_group_organisation", _(
-            "Referral group organisation"
+        REFERRAL_GROUP_ORGANISATION = (
+            "referral_group_organisation",
+            _("Referral group organisation"),
         )
         OPEN = "open", _("Open network")
 

@@ -329,7 +329,7 @@ ARCHETYPES: tuple[Archetype, ...] = (
         goals=("referral_business", "broaden_portfolio", "joint_marketing", "new_markets"),
         forms=("referral_partnership", "marketing_alliance", "project_group"),
         de=Texts(
-            names=("{surname} Werbeagentur", "Agentur {surname}", "{place}er Werbeagentur"),
+            names=("{surname} Werbeagentur", "Agentur {surname}", "{surname} Markenkommunikation"),
             descriptions=(
                 "Werbeagentur aus {city} für mittelständische Industrie- und Handwerkskunden: "
                 "Marken, Kampagnen, Websites.",
