@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
@@ -7,7 +8,9 @@ from django_tasks_db.models import DBTaskResult
 from verbund.jobs.mail import deserialise, serialise
 
 
-def test_mail_is_queued_and_the_worker_delivers_it(db, settings, mailoutbox):
+# The worker closes database connections between tasks, so no wrapping test transaction.
+@pytest.mark.django_db(transaction=True)
+def test_mail_is_queued_and_the_worker_delivers_it(settings, mailoutbox):
     settings.EMAIL_BACKEND = "verbund.jobs.mail.TaskEmailBackend"
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -88,3 +88,17 @@ def test_unresolvable_place_shows_a_warning_to_insiders(client, world: World):
     page = client.get(reverse("companies:detail", args=[company.pk])).content.decode()
     assert "Xyzzyhausen" in page
     assert 'class="message warning"' in page
+
+
+def test_paging_through_companies_with_htmx_returns_only_the_table(client, world: World):
+    for number in range(30):
+        company_create(
+            name=f"Firma {number:02d}", country="DE", city="Münster", network=world.alpha
+        )
+    client.force_login(world.users["coordinator"])
+    url = reverse("tenancy:network", args=["alpha"]) + "?page=2"
+    partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial
+    assert "Seite 2 von 2" in partial
+    assert "Firma 29" in partial
+    assert 'hx-get="?page=1"' in partial

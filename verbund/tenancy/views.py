@@ -61,6 +61,9 @@ def network_overview(request: HttpRequest, slug: str) -> HttpResponse:
     companies = Paginator(network_companies(request.actor, network), 25).get_page(
         request.GET.get("page")
     )
+    if request.htmx:
+        # Paging swaps only the company table; the address bar still gets ?page=N.
+        return render(request, "tenancy/partials/network_companies.html", {"companies": companies})
     return render(
         request,
         "tenancy/network_overview.html",

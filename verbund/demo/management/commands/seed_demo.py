@@ -1,0 +1,54 @@
+"""`verbund seed-demo`: fill an empty installation with the demo network and its logins."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from verbund.demo.seed import DemoAlreadySeeded, seed_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo: a cross-border programme (Münsterland, Osnabrück, Twente, Achterhoek) "
+        "with about 300 companies, a second network, and demo logins (password: verbund-demo)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the database already holds a network (safe for start scripts).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        started = time.monotonic()
+        try:
+            summary = seed_demo(if_empty=options["if_empty"])
+        except DemoAlreadySeeded as error:
+            raise CommandError(str(error)) from error
+        if not summary.created:
+            self.stdout.write("The database already holds networks; demo not seeded (--if-empty).")
+            return
+
+        out = self.stdout.write
+        out(self.style.SUCCESS(f"Demo seeded in {time.monotonic() - started:.1f} s."))
+        out("")
+        out("Networks / Netzwerke:")
+        for name, companies in summary.networks.items():
+            out(f"  {name}: {companies} companies")
+        counts = summary.counts
+        out(
+            f"Companies / Unternehmen: {counts['companies']} "
+            f"({counts['companies_de']} DE, {counts['companies_nl']} NL; "
+            f"{counts['anonymous']} anonymous, {counts['private']} private)"
+        )
+        out("")
+        out("Logins / Zugänge (same password for all / gleiches Passwort für alle):")
+        width = max(len(login.email) for login in summary.logins)
+        pwidth = max(len(login.password) for login in summary.logins)
+        out(f"  {'email':<{width}}  {'password':<{pwidth}}  role and what they see")
+        out(f"  {'-' * width}  {'-' * pwidth}  {'-' * 40}")
+        for login in summary.logins:
+            out(f"  {login.email:<{width}}  {login.password:<{pwidth}}  {login.role}")
