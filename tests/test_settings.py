@@ -84,3 +84,13 @@ def test_secret_key_is_generated_once_into_the_var_directory(tmp_path):
     assert first.stdout == second.stdout
     assert len(first.stdout.strip()) > 40
     assert (tmp_path / "secret_key").read_text().strip() == first.stdout.strip()
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    import re
+
+    settings_source = (ROOT / "verbund" / "settings.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', settings_source))
+    listed = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read, "no settings found: the pattern above is out of date"
+    assert read - listed == set()
