@@ -31,6 +31,7 @@ class World:
     member_company: Company
     other_company: Company
     private_company: Company
+    anonymous_company: Company
     beta_company: Company
     users: dict[str, User]
 
@@ -102,6 +103,17 @@ def world(db) -> World:
         network=alpha,
         visibility="private",
     )
+    anonymous_company = company_create(
+        name="Geheimagentur Hüsing GmbH",
+        country="DE",
+        city="Coesfeld",
+        network=alpha,
+        visibility="anonymous",
+        nace_codes=["73.11"],
+        registry_id="HRB 7 Coesfeld",
+        website="https://huesing.example",
+        description="Die Geheimagentur Hüsing entwickelt Werbekampagnen für Industriekunden.",
+    )
     beta_company = company_create(
         name="Beta Bau GmbH",
         country="DE",
@@ -112,7 +124,16 @@ def world(db) -> World:
     company_member_set(user=users["member"], company=member_company, role="owner")
     company_member_set(user=users["other_company"], company=other_company, role="owner")
     company_member_set(user=users["other_network"], company=beta_company, role="owner")
-    return World(alpha, beta, member_company, other_company, private_company, beta_company, users)
+    return World(
+        alpha,
+        beta,
+        member_company,
+        other_company,
+        private_company,
+        anonymous_company,
+        beta_company,
+        users,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -1,43 +1,20 @@
-"""Every route, every persona: who gets what.
+"""Every route, every persona: who gets what (foundation routes).
 
-The table below is the access contract. ``test_every_route_is_in_the_access_table`` makes sure a
-new page or endpoint cannot be added without deciding who may see it.
+Each ``tests/**/test_access*.py`` module holds a ``ROUTES`` table for its app and parametrises
+the same two checks; ``test_every_route_is_in_the_access_table`` makes sure that together they
+cover every named route.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import importlib
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.access import COORDINATOR_ONLY, Route, check_anonymous, check_persona, everyone
 from tests.conftest import PERSONAS, World
-
-ANON_HTML = "anonymous-redirects-to-login"
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    url: Callable[[World], str]
-    expect: dict[str, int]
-    method: str = "get"
-    data: Callable[[World], dict] | None = None
-    api: bool = False
-
-
-def everyone(status: int, **overrides: int) -> dict[str, int]:
-    return {persona: overrides.get(persona, status) for persona in PERSONAS}
-
-
-COORDINATOR_ONLY = {
-    "coordinator": 200,
-    "member": 403,
-    "other_company": 403,
-    "other_network": 404,
-    "outsider": 404,
-}
 
 ROUTES = [
     Route("home", lambda w: reverse("home"), everyone(302, outsider=200)),
@@ -76,6 +53,11 @@ ROUTES = [
         "companies:detail (other network's company)",
         lambda w: reverse("companies:detail", args=[w.beta_company.pk]),
         everyone(404, other_network=200),
+    ),
+    Route(
+        "companies:stocktaking",
+        lambda w: reverse("companies:stocktaking", args=[w.member_company.pk]),
+        everyone(404, coordinator=302, member=302, other_company=403),
     ),
     Route("accounts:account", lambda w: reverse("accounts:account"), everyone(200)),
     Route(
@@ -150,40 +132,14 @@ CASES = [
 ]
 
 
-def _request(world: World, route: Route, persona: str):
-    url = route.url(world)
-    data = route.data(world) if route.data else {}
-    if route.api:
-        from django.test import Client
-
-        client = Client()
-        headers = {"Authorization": f"Bearer {world.token_for(persona)}"}
-        return getattr(client, route.method)(url, data=data, headers=headers)
-    client = world.client_for(persona)
-    return getattr(client, route.method)(url, data=data)
-
-
 @pytest.mark.parametrize(("route", "persona"), CASES)
 def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
-    response = _request(world, route, persona)
-    assert response.status_code == route.expect[persona], response.content[:300]
+    check_persona(world, route, persona)
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
 def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
-    from django.test import Client
-
-    url = route.url(world)
-    data = route.data(world) if route.data else {}
-    response = getattr(Client(), route.method)(url, data=data)
-    if route.api:
-        assert response.status_code == 401
-        assert response.json()["error"]["code"] == "unauthorised"
-    elif route.name == "accounts:set_language":
-        assert response.status_code == 302  # changing language needs no account
-    else:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:login"))
+    check_anonymous(world, route)
 
 
 def _named_routes(patterns, prefix: str = "") -> set[str]:
@@ -200,8 +156,17 @@ def _named_routes(patterns, prefix: str = "") -> set[str]:
     return names
 
 
+def _all_access_tables() -> list[Route]:
+    routes: list[Route] = []
+    tests_dir = Path(__file__).resolve().parent
+    for path in sorted(tests_dir.rglob("test_access*.py")):
+        module_name = ".".join(path.relative_to(tests_dir.parent).with_suffix("").parts)
+        routes += getattr(importlib.import_module(module_name), "ROUTES", [])
+    return routes
+
+
 def test_every_route_is_in_the_access_table():
-    covered = {route.name.split(" (")[0] for route in ROUTES} | PUBLIC
+    covered = {route.name.split(" (")[0] for route in _all_access_tables()} | PUBLIC
     missing = _named_routes(get_resolver().url_patterns) - covered
     assert not missing, f"routes without an access decision: {sorted(missing)}"
 

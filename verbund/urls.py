@@ -14,7 +14,7 @@ urlpatterns = [
     path("", tenancy_views.home, name="home"),
     path("", include("verbund.tenancy.urls")),
     path("accounts/", include("verbund.accounts.urls")),
-    path("companies/", include("verbund.companies.urls")),
+    path("", include("verbund.companies.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -61,7 +61,7 @@ def test_coordinator_sees_network_figures_members_do_not(world: World):
         )
         .json()
     )
-    assert coordinator["companies"] == 3
+    assert coordinator["companies"] == 4
     assert member["companies"] is None
 
 

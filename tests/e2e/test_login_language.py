@@ -35,7 +35,7 @@ def test_member_logs_in_switches_to_dutch_and_logs_out(page, world: World):
 def test_coordinator_lands_on_the_network_overview(page, world: World):
     _log_in(page, "coordinator@alpha.example")
     expect(page.get_by_role("heading", level=1)).to_have_text("Alpha Kammer")
-    expect(page.get_by_test_id("count-companies")).to_have_text("3")
+    expect(page.get_by_test_id("count-companies")).to_have_text("4")
     # Every part of the page fits the screen: nothing forces sideways scrolling.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1

@@ -75,9 +75,23 @@ def test_network_overview_queries_do_not_grow_with_the_number_of_companies(clien
     assert _count_queries(client, url) == before
 
 
-def test_company_page_queries_are_bounded(client, world: World):
+def test_company_page_queries_do_not_grow_with_the_profile(client, world: World):
+    from verbund.companies.services import goals_replace, needs_replace, offers_replace
+
     client.force_login(world.users["member"])
-    assert _count_queries(client, reverse("companies:detail", args=[world.member_company.pk])) <= 8
+    url = reverse("companies:detail", args=[world.member_company.pk])
+    before = _count_queries(client, url)
+    items = [
+        {"title": f"Leistung {n}", "description": "Text", "nace_codes": ["25.62"]}
+        for n in range(12)
+    ]
+    offers_replace(company=world.member_company, items=items)
+    needs_replace(company=world.member_company, items=items)
+    goals_replace(
+        company=world.member_company, goals=[{"goal": "referral_business"}, {"goal": "new_markets"}]
+    )
+    assert _count_queries(client, url) == before
+    assert before <= 14
 
 
 def test_unresolvable_place_shows_a_warning_to_insiders(client, world: World):

@@ -56,6 +56,36 @@ class Company(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.NETWORK
     )
+    # Who may see each field group (see verbund.companies.visibility.GROUPS); missing keys take
+    # the group's default.
+    field_visibility = models.JSONField(_("visibility per section"), default=dict, blank=True)
+
+    # Customer base. Empty/None means "not stated", never zero.
+    customer_sectors = models.JSONField(_("customer sectors"), default=list, blank=True)
+    customer_types = models.JSONField(
+        _("customer types"), null=True, blank=True, help_text=_("Shares of B2B, B2C and B2G.")
+    )
+    customer_sizes = models.JSONField(_("customer sizes"), default=list, blank=True)
+    customer_regions = models.JSONField(_("regions served"), default=list, blank=True)
+    customer_count = models.PositiveIntegerField(_("number of customers"), null=True, blank=True)
+
+    # Readiness for partnering.
+    partnering_hours_per_month = models.PositiveSmallIntegerField(
+        _("time for partnering (hours per month)"), null=True, blank=True
+    )
+    sponsor_name = models.CharField(_("sponsor at management level"), max_length=150, blank=True)
+    sponsor_email = models.EmailField(_("sponsor's email"), blank=True)
+    contact_name = models.CharField(_("contact at working level"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact's email"), blank=True)
+
+    forms = models.JSONField(_("forms of cooperation"), default=list, blank=True)
+
+    # Derived on every save by the services, for the directory: folded text of name, place,
+    # description, offers and needs; and space-separated facet tokens (NACE codes with all their
+    # ancestors, forms, goals) so that "NACE incl. children" is one indexed LIKE.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    facets = models.TextField(editable=False, blank=True, default="")
+    completeness = models.PositiveSmallIntegerField(_("completeness"), default=0, editable=False)
     networks = models.ManyToManyField(
         Network, through="NetworkCompany", related_name="companies", verbose_name=_("networks")
     )
@@ -66,6 +96,10 @@ class Company(models.Model):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        indexes = [
+            models.Index(fields=["country", "employees"], name="company_country_size"),
+            models.Index(fields=["lat", "lon"], name="company_place"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -121,3 +155,142 @@ class CompanyMember(models.Model):
     @property
     def can_edit(self) -> bool:
         return self.role in (self.Role.OWNER, self.Role.MANAGER)
+
+
+class ProfileItem(models.Model):
+    """What a company offers or needs: short title, free text in any of de/nl/en, NACE, keywords."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    nace_codes = models.JSONField(_("NACE codes"), default=list, blank=True)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Offer(ProfileItem):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="offers")
+
+    class Meta(ProfileItem.Meta):
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+
+
+class Need(ProfileItem):
+    class Priority(models.IntegerChoices):
+        HIGH = 1, _("high")
+        MEDIUM = 2, _("medium")
+        LOW = 3, _("low")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="needs")
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.MEDIUM
+    )
+
+    class Meta(ProfileItem.Meta):
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+
+
+class Goal(models.Model):
+    """A partnership goal from the goals catalogue, with optional target markets."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="goals")
+    goal = models.CharField(_("goal"), max_length=40)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    markets = models.JSONField(_("target markets"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["priority", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "goal"], name="goal_unique_per_company"),
+        ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return self.goal
+
+
+class AssessmentScore(models.Model):
+    """Self-assessment on one catalogue dimension: 1 (weak) to 5 (strong), with a note."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="assessment")
+    dimension = models.CharField(_("dimension"), max_length=40)
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "dimension"], name="assessment_unique_dimension"
+            ),
+        ]
+        verbose_name = _("self-assessment score")
+        verbose_name_plural = _("self-assessment scores")
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.score}"
+
+
+class ImportJob(models.Model):
+    """A coordinator's profile import: validated first (dry run), then committed all or nothing.
+
+    Errors are stored as codes with parameters and rendered in the reader's language.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        VALIDATING = "validating", _("checking")
+        INVALID = "invalid", _("has errors")
+        VALID = "valid", _("checked, ready to import")
+        RUNNING = "running", _("importing")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    class Format(models.TextChoices):
+        JSONL = "jsonl", "JSON Lines"
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="import_jobs")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file_name = models.CharField(_("file name"), max_length=255)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(_("records"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    # [{"line": 3, "field": "nace", "code": "nace_unknown", "params": {...}}, ...]
+    errors = models.JSONField(default=list, blank=True)
+    # {"created": n, "updated": n, "unchanged": n, "warnings": [...]}
+    summary = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("profile import")
+        verbose_name_plural = _("profile imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} → {self.network} ({self.status})"
+
+    @property
+    def progress_percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 0

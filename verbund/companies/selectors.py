@@ -1,16 +1,21 @@
-"""Tenant-scoped reads of companies. Every company is fetched through ``get_company_for``."""
+"""Tenant-scoped reads of companies. Every company is fetched through ``get_company_for``, and
+every profile is shown through ``visible_profile`` — the one place that applies visibility."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from verbund.companies.models import Company, CompanyMember
+from verbund.companies import profile as profile_data
+from verbund.companies import visibility
+from verbund.companies.models import AssessmentScore, Company, CompanyMember, Goal, Need, Offer
+from verbund.lib import nace
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Network
 
@@ -20,7 +25,11 @@ class Access(StrEnum):
 
     MEMBER = "member"  # acts for the company
     COORDINATOR = "coordinator"  # coordinates a network the company is listed in
-    NETWORK = "network"  # a fellow member of a network: sees what the company shows the network
+    NETWORK = "network"  # a fellow member: sees what the company shows the network
+    ANONYMOUS = "anonymous"  # a fellow member of an anonymous company: nothing that identifies it
+
+
+INSIDE = (Access.MEMBER, Access.COORDINATOR)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,37 @@ class CompanyAccess:
     company: Company
     access: Access
     can_edit: bool
+
+    @property
+    def is_insider(self) -> bool:
+        return self.access in INSIDE
+
+
+def profile_queryset() -> QuerySet[Company]:
+    """Companies with everything a profile page shows, in a fixed number of queries."""
+    return Company.objects.prefetch_related(
+        "listings",
+        Prefetch("offers", queryset=Offer.objects.order_by("position", "pk")),
+        Prefetch("needs", queryset=Need.objects.order_by("position", "pk")),
+        Prefetch("goals", queryset=Goal.objects.order_by("priority", "pk")),
+        Prefetch("assessment", queryset=AssessmentScore.objects.order_by("pk")),
+    )
+
+
+def access_to(actor: Actor, company: Company) -> CompanyAccess | None:
+    """The actor's access to an already loaded company (with ``listings`` prefetched)."""
+    listed_in = {listing.network_id for listing in company.listings.all()}
+    company_membership = actor.company_membership_in(company)
+    if company_membership is not None:
+        return CompanyAccess(company, Access.MEMBER, company_membership.can_edit)
+    if listed_in & actor.coordinated_network_ids:
+        return CompanyAccess(company, Access.COORDINATOR, True)
+    if listed_in & actor.network_ids:
+        if company.visibility == Company.Visibility.NETWORK:
+            return CompanyAccess(company, Access.NETWORK, False)
+        if company.visibility == Company.Visibility.ANONYMOUS:
+            return CompanyAccess(company, Access.ANONYMOUS, False)
+    return None
 
 
 def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> CompanyAccess:
@@ -37,23 +77,119 @@ def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> Co
     """
     if not actor.is_authenticated:
         raise Http404(_("Company not found."))
-    company = Company.objects.filter(pk=company_id).prefetch_related("listings").first()
-    if company is None:
-        raise Http404(_("Company not found."))
-    listed_in = {listing.network_id for listing in company.listings.all()}
-
-    company_membership = actor.company_membership_in(company)
-    if company_membership is not None:
-        result = CompanyAccess(company, Access.MEMBER, company_membership.can_edit)
-    elif listed_in & actor.coordinated_network_ids:
-        result = CompanyAccess(company, Access.COORDINATOR, True)
-    elif listed_in & actor.network_ids and company.visibility == Company.Visibility.NETWORK:
-        result = CompanyAccess(company, Access.NETWORK, False)
-    else:
+    company = profile_queryset().filter(pk=company_id).first()
+    result = access_to(actor, company) if company is not None else None
+    if result is None:
         raise Http404(_("Company not found."))
     if write and not result.can_edit:
         raise PermissionDenied(_("You may view this company but not change it."))
     return result
+
+
+def partner_company_ids(company_ids: set[int]) -> set[int]:
+    """Companies in a partnership with any of ``company_ids`` (for "partners only" sections).
+
+    Partnerships arrive with the partnerships capability; until a partnership is recorded, no
+    company is anyone's partner, so "partners only" sections stay with the company itself.
+    """
+    return set()
+
+
+@dataclass
+class ProfileView:
+    """A profile as one reader may see it. Hidden sections are absent, not empty."""
+
+    company_id: int
+    access: Access
+    anonymous: bool
+    name: str
+    sections: set[str]
+    fields: dict[str, Any]
+    offers: list[Offer] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    assessment: list[AssessmentScore] = field(default_factory=list)
+
+    def shows(self, section: str) -> bool:
+        return section in self.sections
+
+    @property
+    def visible(self) -> dict[str, bool]:
+        """For templates: ``profile.visible.customers``."""
+        return {key: key in self.sections for key in visibility.GROUP_KEYS}
+
+    @property
+    def hidden_sections(self) -> list[str]:
+        return [key for key in visibility.GROUP_KEYS if key not in self.sections]
+
+
+def anonymous_name(company: Company, language: str) -> str:
+    activity = nace.label(company.nace_codes[0], language) if company.nace_codes else ""
+    place = company.region or company.country
+    if activity:
+        return _("Anonymous company: %(activity)s, %(place)s") % {
+            "activity": activity,
+            "place": place,
+        }
+    return _("Anonymous company in %(place)s") % {"place": place}
+
+
+def visible_profile(
+    actor: Actor, access: CompanyAccess, language: str, *, partner: bool | None = None
+) -> ProfileView:
+    """Apply the visibility rules once, for pages, API and directory alike."""
+    company = access.company
+    insider = access.is_insider
+    if partner is None:
+        partner = not insider and bool(
+            partner_company_ids(actor.company_ids) & {company.pk}
+        )
+    sections = visibility.visible_groups(
+        company.field_visibility, insider=insider, partner=partner
+    )
+    anonymous = access.access == Access.ANONYMOUS
+    hidden_fields = {f for g in visibility.GROUPS if g.key not in sections for f in g.fields}
+    if anonymous:
+        hidden_fields |= set(visibility.IDENTIFYING)
+    plain = [
+        "name", "legal_form", "registry_id", "website", "country", "postcode", "city", "region",
+        "lat", "lon", "languages", "employees", "revenue_band", "founded", "nace_codes",
+        "description", "visibility", "customer_sectors", "customer_types", "customer_sizes",
+        "customer_regions", "customer_count", "partnering_hours_per_month", "sponsor_name",
+        "sponsor_email", "contact_name", "contact_email", "forms", "completeness",
+    ]  # fmt: skip
+    fields = {name: getattr(company, name) for name in plain if name not in hidden_fields}
+    if not insider:
+        fields.pop("visibility", None)
+        fields.pop("completeness", None)
+    if anonymous:
+        # Coordinates would point at the company; the region is enough for fellow members.
+        fields.pop("lat", None)
+        fields.pop("lon", None)
+    words = profile_data.name_words(company.name) if anonymous else set()
+
+    def clean(items):
+        if not anonymous:
+            return list(items)
+        for item in items:
+            item.title = profile_data.scrub(item.title, words)
+            item.description = profile_data.scrub(item.description, words)
+        return list(items)
+
+    if anonymous and fields.get("description"):
+        fields["description"] = profile_data.scrub(fields["description"], words)
+    return ProfileView(
+        company_id=company.pk,
+        access=access.access,
+        anonymous=anonymous,
+        name=anonymous_name(company, language) if anonymous else company.name,
+        sections=sections,
+        fields=fields,
+        offers=clean(company.offers.all()) if "offers" in sections else [],
+        needs=clean(company.needs.all()) if "needs" in sections else [],
+        goals=list(company.goals.all()) if "goals" in sections else [],
+        assessment=list(company.assessment.all()) if "strengths" in sections else [],
+    )
 
 
 def companies_for(actor: Actor) -> list[CompanyMember]:
@@ -62,7 +198,7 @@ def companies_for(actor: Actor) -> list[CompanyMember]:
 
 
 def network_companies(actor: Actor, network: Network) -> QuerySet[Company]:
-    """Companies listed in a network, as its coordinator sees them (caller checked the role)."""
+    """Companies listed in a network, as its coordinator sees them."""
     if not actor.is_coordinator_of(network):
         raise PermissionDenied(_("Only the network's coordinators can do this."))
     return (

@@ -1,44 +1,72 @@
-"""Writes for companies, their people and their network listings."""
+"""Writes for companies: identity, profile sections, people and network listings.
+
+Every write ends with ``company_refresh_derived`` (search text, facets, completeness), so the
+directory and the completeness meter never lag behind the profile.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from verbund.companies.models import Company, CompanyMember, NetworkCompany
-from verbund.lib import geo
+from verbund.companies import profile as profile_data
+from verbund.companies.models import (
+    AssessmentScore,
+    Company,
+    CompanyMember,
+    Goal,
+    NetworkCompany,
+    Need,
+    Offer,
+)
+from verbund.companies.visibility import clean_field_visibility
+from verbund.lib import catalogues, geo
 from verbund.tenancy.models import Network
 
-_COMPANY_FIELDS = {
-    "legal_form",
-    "registry_id",
-    "website",
-    "postcode",
-    "city",
-    "languages",
-    "employees",
-    "revenue_band",
-    "founded",
-    "nace_codes",
-    "description",
-    "visibility",
-    "lat",
-    "lon",
-}
+EDITABLE_FIELDS = set(profile_data.EMPTY) | {"name", "country"}
+_PLACE_FIELDS = {"city", "country", "postcode", "lat", "lon"}
 
 
-def _resolve_place(company: Company) -> None:
-    """Fill coordinates and region from the offline gazetteer when they were not given."""
-    place = geo.resolve(company.city, company.country, company.postcode) if company.city else None
-    if place is None:
-        if company.lat is None or company.lon is None:
-            company.lat = company.lon = None
-            company.region = ""
-        return
-    if company.lat is None or company.lon is None:
-        company.lat, company.lon = place.lat, place.lon
-    company.region = place.region
+def resolve_place(fields: dict[str, Any]) -> geo.Place | None:
+    """Fill coordinates and region from the offline gazetteer (in place).
+
+    Coordinates given explicitly are kept; an unknown place leaves them empty so the profile can
+    show "place not found" instead of a silent blank.
+    """
+    city = (fields.get("city") or "").strip()
+    place = geo.resolve(city, fields.get("country"), fields.get("postcode")) if city else None
+    if place is not None:
+        if fields.get("lat") is None or fields.get("lon") is None:
+            fields["lat"], fields["lon"] = place.lat, place.lon
+        fields["region"] = place.region
+    else:
+        fields["region"] = ""
+    return place
+
+
+def _snapshot(company: Company) -> dict[str, Any]:
+    return {name: getattr(company, name) for name in EDITABLE_FIELDS}
+
+
+def company_refresh_derived(*, company: Company) -> Company:
+    """Recompute search text, facets and completeness from the stored profile."""
+    offers = list(company.offers.values("title", "description", "nace_codes", "keywords"))
+    needs = list(company.needs.values("title", "description", "nace_codes", "keywords"))
+    goals = list(company.goals.values("goal", "priority", "markets"))
+    scores = dict(company.assessment.values_list("dimension", "score"))
+    derived = profile_data.derive(_snapshot(company), offers, needs, goals, scores)
+    Company.objects.filter(pk=company.pk).update(
+        search_text=derived.search_text,
+        facets=derived.facets,
+        completeness=derived.completeness,
+    )
+    company.search_text, company.facets = derived.search_text, derived.facets
+    company.completeness = derived.completeness
+    return company
 
 
 @transaction.atomic
@@ -46,15 +74,172 @@ def company_create(
     *, name: str, country: str, network: Network | None = None, external_id: str = "", **fields
 ) -> Company:
     """Create a company, resolve its place offline, and list it in ``network`` if given."""
-    unknown = set(fields) - _COMPANY_FIELDS
+    unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"unknown company fields: {', '.join(sorted(unknown))}")
-    company = Company(name=name.strip(), country=country.upper(), **fields)
-    _resolve_place(company)
+    values = {**fields, "name": name.strip(), "country": country.upper()}
+    resolve_place(values)
+    if "field_visibility" in values:
+        values["field_visibility"] = clean_field_visibility(values["field_visibility"])
+    company = Company(**values)
     company.full_clean()
     company.save()
     if network is not None:
         company_list_in_network(company=company, network=network, external_id=external_id)
+    return company_refresh_derived(company=company)
+
+
+@transaction.atomic
+def company_update(*, company: Company, **fields) -> Company:
+    """Change identity/profile fields of a company; re-resolves the place when it changed."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown company fields: {', '.join(sorted(unknown))}")
+    if "field_visibility" in fields:
+        fields["field_visibility"] = clean_field_visibility(fields["field_visibility"])
+    place_changed = any(
+        key in fields and fields[key] != getattr(company, key) for key in _PLACE_FIELDS
+    )
+    for key, value in fields.items():
+        setattr(company, key, value)
+    if place_changed:
+        values = {key: getattr(company, key) for key in _PLACE_FIELDS}
+        if not ({"lat", "lon"} & set(fields)):
+            values["lat"] = values["lon"] = None  # the old coordinates belong to the old place
+        resolve_place(values)
+        company.lat, company.lon, company.region = values["lat"], values["lon"], values["region"]
+    company.full_clean()
+    company.save()
+    return company_refresh_derived(company=company)
+
+
+def _check_nace(codes: Iterable[str], field: str) -> list[str]:
+    from verbund.lib import nace
+
+    cleaned = []
+    for code in codes:
+        normal = nace.normalize(code)
+        if normal is None:
+            raise ValidationError({field: _("Unknown NACE code: %(code)s") % {"code": code}})
+        cleaned.append(normal)
+    return cleaned
+
+
+@transaction.atomic
+def offers_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> list[Offer]:
+    """Replace the company's offers with ``items`` (title, description, nace_codes, keywords)."""
+    rows = [
+        Offer(
+            company=company,
+            position=position,
+            title=item["title"].strip(),
+            description=(item.get("description") or "").strip(),
+            nace_codes=_check_nace(item.get("nace_codes") or [], "offers"),
+            keywords=list(item.get("keywords") or []),
+        )
+        for position, item in enumerate(items)
+        if (item.get("title") or "").strip()
+    ]
+    company.offers.all().delete()
+    Offer.objects.bulk_create(rows)
+    company_refresh_derived(company=company)
+    return rows
+
+
+@transaction.atomic
+def needs_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> list[Need]:
+    """Replace the company's needs (as offers, plus ``priority`` 1 high – 3 low)."""
+    rows = []
+    for position, item in enumerate(items):
+        if not (item.get("title") or "").strip():
+            continue
+        priority = int(item.get("priority") or 2)
+        if priority not in (1, 2, 3):
+            raise ValidationError({"needs": _("Priority must be 1 (high), 2 or 3 (low).")})
+        rows.append(
+            Need(
+                company=company,
+                position=position,
+                title=item["title"].strip(),
+                description=(item.get("description") or "").strip(),
+                nace_codes=_check_nace(item.get("nace_codes") or [], "needs"),
+                keywords=list(item.get("keywords") or []),
+                priority=priority,
+            )
+        )
+    company.needs.all().delete()
+    Need.objects.bulk_create(rows)
+    company_refresh_derived(company=company)
+    return rows
+
+
+@transaction.atomic
+def goals_replace(*, company: Company, goals: Iterable[Mapping[str, Any]]) -> list[Goal]:
+    """Replace the company's goals: ``{goal, priority, markets}`` with goal from the catalogue."""
+    known = set(catalogues.keys("goals"))
+    rows, seen = [], set()
+    for goal in goals:
+        key = goal["goal"]
+        if key not in known:
+            raise ValidationError({"goals": _("Unknown goal: %(goal)s") % {"goal": key}})
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            Goal(
+                company=company,
+                goal=key,
+                priority=int(goal.get("priority") or 2),
+                markets=list(goal.get("markets") or []),
+            )
+        )
+    company.goals.all().delete()
+    Goal.objects.bulk_create(rows)
+    company_refresh_derived(company=company)
+    return rows
+
+
+@transaction.atomic
+def assessment_replace(
+    *, company: Company, scores: Mapping[str, int], notes: Mapping[str, str] | None = None
+) -> list[AssessmentScore]:
+    """Replace the self-assessment: a 1–5 score (and optional note) per catalogue dimension."""
+    known = set(catalogues.keys("dimensions"))
+    notes = notes or {}
+    rows = []
+    for dimension, score in scores.items():
+        if dimension not in known:
+            raise ValidationError(
+                {"strengths": _("Unknown dimension: %(key)s") % {"key": dimension}}
+            )
+        if score is None:
+            continue
+        if not 1 <= int(score) <= 5:
+            raise ValidationError({"strengths": _("Scores go from 1 (weak) to 5 (strong).")})
+        rows.append(
+            AssessmentScore(
+                company=company,
+                dimension=dimension,
+                score=int(score),
+                note=(notes.get(dimension) or "")[:300],
+            )
+        )
+    company.assessment.all().delete()
+    AssessmentScore.objects.bulk_create(rows)
+    company_refresh_derived(company=company)
+    return rows
+
+
+@transaction.atomic
+def profile_apply(*, company: Company, record: profile_data.ProfileRecord) -> Company:
+    """Make the stored profile equal to ``record`` (validated interchange data)."""
+    fields = dict(record.fields)
+    name, country = fields.pop("name"), fields.pop("country")
+    company_update(company=company, name=name, country=country, **fields)
+    offers_replace(company=company, items=record.offers)
+    needs_replace(company=company, items=record.needs)
+    goals_replace(company=company, goals=record.goals)
+    assessment_replace(company=company, scores=record.scores, notes=record.notes)
     return company
 
 

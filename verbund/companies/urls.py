@@ -1,9 +1,12 @@
-from django.urls import path
+"""Company routes; mounted at the site root so network-scoped pages read /n/<slug>/…"""
 
-from verbund.companies import views
+from verbund.companies.views import directory, imports, profile, stocktaking
 
 app_name = "companies"
 
-urlpatterns = [
-    path("<int:company_id>/", views.company_detail, name="detail"),
-]
+urlpatterns = (
+    profile.urlpatterns
+    + stocktaking.urlpatterns
+    + directory.urlpatterns
+    + imports.urlpatterns
+)

@@ -1,0 +1,74 @@
+"""The access contract's vocabulary: a Route says which status each persona gets.
+
+Every ``tests/**/test_access*.py`` module defines ``ROUTES``; ``tests/test_access.py`` checks that
+together they cover every named route, so no page or endpoint ships without an access decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import PERSONAS, World
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    url: Callable[[World], str]
+    expect: dict[str, int]
+    method: str = "get"
+    data: Callable[[World], dict] | None = None
+    api: bool = False
+
+
+def everyone(status: int, **overrides: int) -> dict[str, int]:
+    return {persona: overrides.get(persona, status) for persona in PERSONAS}
+
+
+COORDINATOR_ONLY = {
+    "coordinator": 200,
+    "member": 403,
+    "other_company": 403,
+    "other_network": 404,
+    "outsider": 404,
+}
+
+
+def request_as(world: World, route: Route, persona: str):
+    url = route.url(world)
+    data = route.data(world) if route.data else {}
+    if route.api:
+        client = Client()
+        headers = {"Authorization": f"Bearer {world.token_for(persona)}"}
+        if route.method in ("put", "patch"):
+            import json
+
+            return getattr(client, route.method)(
+                url, data=json.dumps(data), content_type="application/json", headers=headers
+            )
+        return getattr(client, route.method)(url, data=data, headers=headers)
+    client = world.client_for(persona)
+    return getattr(client, route.method)(url, data=data)
+
+
+def check_persona(world: World, route: Route, persona: str) -> None:
+    response = request_as(world, route, persona)
+    assert response.status_code == route.expect[persona], response.content[:300]
+
+
+def check_anonymous(world: World, route: Route) -> None:
+    url = route.url(world)
+    data = route.data(world) if route.data else {}
+    response = getattr(Client(), route.method)(url, data=data)
+    if route.api:
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "unauthorised"
+    elif route.name == "accounts:set_language":
+        assert response.status_code == 302  # changing language needs no account
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))

@@ -1,0 +1,1 @@
+"""Company pages, one module per area; each module exports its own ``urlpatterns``."""

@@ -1,0 +1,5 @@
+"""Pages for the company directory."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
