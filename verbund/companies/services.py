@@ -6,6 +6,7 @@ directory and the completeness meter never lag behind the profile.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,12 +20,12 @@ from verbund.companies.models import (
     Company,
     CompanyMember,
     Goal,
-    NetworkCompany,
     Need,
+    NetworkCompany,
     Offer,
 )
 from verbund.companies.visibility import clean_field_visibility
-from verbund.lib import catalogues, geo
+from verbund.lib import catalogues, geo, nace
 from verbund.tenancy.models import Network
 
 EDITABLE_FIELDS = set(profile_data.EMPTY) | {"name", "country"}
@@ -46,6 +47,48 @@ def resolve_place(fields: dict[str, Any]) -> geo.Place | None:
     else:
         fields["region"] = ""
     return place
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+_REGION_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+
+
+def validate_fields(fields: Mapping[str, Any]) -> None:
+    """Domain rules for profile values that the model fields can't express; raises a
+    ValidationError naming each bad field, in the user's language."""
+    errors: dict[str, str] = {}
+    if (codes := fields.get("nace_codes")) is not None:
+        unknown = [code for code in codes if nace.normalize(code) is None]
+        if unknown:
+            errors["nace_codes"] = _("Unknown NACE code: %(code)s") % {"code": ", ".join(unknown)}
+    for key, catalogue in (("forms", "forms"), ("customer_sizes", "customer_sizes")):
+        values = fields.get(key)
+        unknown = sorted(set(values or []) - set(catalogues.keys(catalogue)))
+        if unknown:
+            errors[key] = _("Unknown entries: %(keys)s") % {"keys": ", ".join(unknown)}
+    band = fields.get("revenue_band")
+    if band and band not in catalogues.keys("revenue_bands"):
+        errors["revenue_band"] = _("Unknown revenue band.")
+    if any(not _LANGUAGE_CODE.match(str(code)) for code in fields.get("languages") or []):
+        errors["languages"] = _("Use two-letter language codes such as de, nl, en.")
+    if any(not _REGION_CODE.match(str(code)) for code in fields.get("customer_regions") or []):
+        errors["customer_regions"] = _("Use country codes (DE) or region codes (DE-NW).")
+    if (sectors := fields.get("customer_sectors")) is not None:
+        unknown = [code for code in sectors if nace.normalize(code) is None]
+        if unknown:
+            errors["customer_sectors"] = _("Unknown NACE code: %(code)s") % {
+                "code": ", ".join(unknown)
+            }
+    types = fields.get("customer_types")
+    if types:
+        if set(types) - {"b2b", "b2c", "b2g"} or any(
+            not isinstance(v, int | float) or not 0 <= v <= 1 for v in types.values()
+        ):
+            errors["customer_types"] = _("Give shares between 0 and 1 for b2b, b2c and b2g.")
+        elif abs(sum(types.values()) - 1) > 0.01:
+            errors["customer_types"] = _("The shares of B2B, B2C and B2G must add up to 100 %.")
+    if errors:
+        raise ValidationError(errors)
 
 
 def _snapshot(company: Company) -> dict[str, Any]:
@@ -78,6 +121,7 @@ def company_create(
     if unknown:
         raise TypeError(f"unknown company fields: {', '.join(sorted(unknown))}")
     values = {**fields, "name": name.strip(), "country": country.upper()}
+    validate_fields(values)
     resolve_place(values)
     if "field_visibility" in values:
         values["field_visibility"] = clean_field_visibility(values["field_visibility"])
@@ -92,11 +136,19 @@ def company_create(
 @transaction.atomic
 def company_update(*, company: Company, **fields) -> Company:
     """Change identity/profile fields of a company; re-resolves the place when it changed."""
+    _write_fields(company, fields)
+    return company_refresh_derived(company=company)
+
+
+def _write_fields(company: Company, fields: dict[str, Any]) -> None:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"unknown company fields: {', '.join(sorted(unknown))}")
+    validate_fields(fields)
     if "field_visibility" in fields:
         fields["field_visibility"] = clean_field_visibility(fields["field_visibility"])
+    if "country" in fields:
+        fields["country"] = fields["country"].upper()
     place_changed = any(
         key in fields and fields[key] != getattr(company, key) for key in _PLACE_FIELDS
     )
@@ -110,12 +162,9 @@ def company_update(*, company: Company, **fields) -> Company:
         company.lat, company.lon, company.region = values["lat"], values["lon"], values["region"]
     company.full_clean()
     company.save()
-    return company_refresh_derived(company=company)
 
 
 def _check_nace(codes: Iterable[str], field: str) -> list[str]:
-    from verbund.lib import nace
-
     cleaned = []
     for code in codes:
         normal = nace.normalize(code)
@@ -128,6 +177,12 @@ def _check_nace(codes: Iterable[str], field: str) -> list[str]:
 @transaction.atomic
 def offers_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> list[Offer]:
     """Replace the company's offers with ``items`` (title, description, nace_codes, keywords)."""
+    rows = _write_offers(company, items)
+    company_refresh_derived(company=company)
+    return rows
+
+
+def _write_offers(company: Company, items: Iterable[Mapping[str, Any]]) -> list[Offer]:
     rows = [
         Offer(
             company=company,
@@ -142,13 +197,18 @@ def offers_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> l
     ]
     company.offers.all().delete()
     Offer.objects.bulk_create(rows)
-    company_refresh_derived(company=company)
     return rows
 
 
 @transaction.atomic
 def needs_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> list[Need]:
     """Replace the company's needs (as offers, plus ``priority`` 1 high – 3 low)."""
+    rows = _write_needs(company, items)
+    company_refresh_derived(company=company)
+    return rows
+
+
+def _write_needs(company: Company, items: Iterable[Mapping[str, Any]]) -> list[Need]:
     rows = []
     for position, item in enumerate(items):
         if not (item.get("title") or "").strip():
@@ -169,13 +229,18 @@ def needs_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> li
         )
     company.needs.all().delete()
     Need.objects.bulk_create(rows)
-    company_refresh_derived(company=company)
     return rows
 
 
 @transaction.atomic
 def goals_replace(*, company: Company, goals: Iterable[Mapping[str, Any]]) -> list[Goal]:
     """Replace the company's goals: ``{goal, priority, markets}`` with goal from the catalogue."""
+    rows = _write_goals(company, goals)
+    company_refresh_derived(company=company)
+    return rows
+
+
+def _write_goals(company: Company, goals: Iterable[Mapping[str, Any]]) -> list[Goal]:
     known = set(catalogues.keys("goals"))
     rows, seen = [], set()
     for goal in goals:
@@ -195,7 +260,6 @@ def goals_replace(*, company: Company, goals: Iterable[Mapping[str, Any]]) -> li
         )
     company.goals.all().delete()
     Goal.objects.bulk_create(rows)
-    company_refresh_derived(company=company)
     return rows
 
 
@@ -204,8 +268,15 @@ def assessment_replace(
     *, company: Company, scores: Mapping[str, int], notes: Mapping[str, str] | None = None
 ) -> list[AssessmentScore]:
     """Replace the self-assessment: a 1–5 score (and optional note) per catalogue dimension."""
+    rows = _write_assessment(company, scores, notes or {})
+    company_refresh_derived(company=company)
+    return rows
+
+
+def _write_assessment(
+    company: Company, scores: Mapping[str, int], notes: Mapping[str, str]
+) -> list[AssessmentScore]:
     known = set(catalogues.keys("dimensions"))
-    notes = notes or {}
     rows = []
     for dimension, score in scores.items():
         if dimension not in known:
@@ -226,21 +297,18 @@ def assessment_replace(
         )
     company.assessment.all().delete()
     AssessmentScore.objects.bulk_create(rows)
-    company_refresh_derived(company=company)
     return rows
 
 
 @transaction.atomic
 def profile_apply(*, company: Company, record: profile_data.ProfileRecord) -> Company:
     """Make the stored profile equal to ``record`` (validated interchange data)."""
-    fields = dict(record.fields)
-    name, country = fields.pop("name"), fields.pop("country")
-    company_update(company=company, name=name, country=country, **fields)
-    offers_replace(company=company, items=record.offers)
-    needs_replace(company=company, items=record.needs)
-    goals_replace(company=company, goals=record.goals)
-    assessment_replace(company=company, scores=record.scores, notes=record.notes)
-    return company
+    _write_fields(company, dict(record.fields))
+    _write_offers(company, record.offers)
+    _write_needs(company, record.needs)
+    _write_goals(company, record.goals)
+    _write_assessment(company, record.scores, record.notes)
+    return company_refresh_derived(company=company)
 
 
 @transaction.atomic

@@ -16,7 +16,13 @@ from django.db import transaction
 from verbund.accounts.models import User
 from verbund.accounts.services import user_create
 from verbund.companies.models import Company
-from verbund.companies.services import company_create, company_list_in_network, company_member_set
+from verbund.companies.profile import record_from_profile
+from verbund.companies.services import (
+    company_create,
+    company_list_in_network,
+    company_member_set,
+    profile_apply,
+)
 from verbund.demo.places import TOWNS
 from verbund.demo.profiles import DEFAULT_COUNT, DEFAULT_SEED, generate_profiles
 from verbund.tenancy.models import Network
@@ -104,32 +110,19 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
         countries=["DE"],
     )
 
+    personas = _pick_persona_companies(profiles)
+    _vary_completeness(profiles, personas, seed)
     companies: dict[str, Company] = {}
     for profile in profiles:
-        # Offers, needs, customers, strengths, goals and forms stay in the profile until the
-        # companies app stores them (a later issue); the generator already produces them.
-        companies[profile["external_id"]] = company_create(
+        company = company_create(
             name=profile["name"],
             country=profile["country"],
             network=programme,
             external_id=profile["external_id"],
-            legal_form=profile["legal_form"],
-            registry_id=profile["registry_id"],
-            website=profile["website"],
-            postcode=profile["postcode"],
-            city=profile["city"],
-            languages=profile["languages"],
-            employees=profile["employees"],
-            revenue_band=profile["revenue_band"],
-            founded=profile["founded"],
-            nace_codes=profile["nace"],
-            description=profile["description"],
-            visibility=profile["visibility"],
-            lat=profile["lat"],
-            lon=profile["lon"],
         )
-
-    personas = _pick_persona_companies(profiles)
+        companies[profile["external_id"]] = profile_apply(
+            company=company, record=record_from_profile(profile)
+        )
     listed = _association_members(profiles, personas["both_osnabrueck"], seed)
     for profile in listed:
         company_list_in_network(
@@ -158,6 +151,46 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
         },
         logins=logins,
     )
+
+
+_SPONSORS = {
+    "DE": ["Petra Schulte", "Markus Hölscher", "Anja Terbrack", "Stefan Wessels", "Claudia Rüter"],
+    "NL": ["Erik Oude Luttikhuis", "Anouk Nijhuis", "Bart Wolters", "Ilse ten Brinke", "Joost Bos"],
+}
+_CONTACTS = {
+    "DE": ["Lena Brüggemann", "Tobias Eing", "Sarah Kemper", "Jonas Bröker", "Miriam Tenhagen"],
+    "NL": [
+        "Femke Kuipers",
+        "Daan Hofstede",
+        "Sanne Roelofs",
+        "Thijs Klein Gunnewiek",
+        "Lotte Bril",
+    ],
+}
+# Sections a partly finished stock-taking typically still lacks.
+_LATER_SECTIONS = ("strengths", "readiness", "goals", "forms", "customers", "needs")
+
+
+def _vary_completeness(profiles: list[dict], personas: dict[str, dict], seed: int) -> None:
+    """Most demo companies finished their stock-taking; about one in eight is still under way,
+    and so is the German demo owner's, so that the completeness meter has something to show."""
+    rng = random.Random(seed + 1)
+    keep_complete = {p["external_id"] for key, p in personas.items() if key != "german"}
+    for profile in profiles:
+        country = profile["country"]
+        profile["readiness"] = {
+            "hours_per_month": rng.choice([4, 6, 8, 10, 16]),
+            "sponsor": rng.choice(_SPONSORS[country]),
+            "contact": rng.choice(_CONTACTS[country]),
+        }
+        if profile["external_id"] in keep_complete:
+            continue
+        if profile["external_id"] == personas["german"]["external_id"]:
+            for key in ("strengths", "readiness", "goals"):
+                profile.pop(key, None)
+        elif rng.random() < 0.12:
+            for key in rng.sample(_LATER_SECTIONS, k=rng.randint(1, 4)):
+                profile.pop(key, None)
 
 
 _AREA_OF_CITY = {(t.country, t.city): t.area for t in TOWNS}

@@ -1,0 +1,86 @@
+"""Access to company profiles and to the profile-writing API, per persona."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.access import Route, check_anonymous, check_persona, everyone
+from tests.conftest import PERSONAS, World
+
+OWN_COMPANY_WRITE = everyone(404, coordinator=200, member=200, other_company=403)
+
+
+def _api(path: str):
+    return lambda w: f"/api/v1/companies/{w.member_company.pk}{path}"
+
+
+ROUTES = [
+    Route(
+        "companies:detail (anonymous company)",
+        lambda w: reverse("companies:detail", args=[w.anonymous_company.pk]),
+        everyone(200, other_network=404, outsider=404),
+    ),
+    Route(
+        "api:company_detail (anonymous company)",
+        lambda w: f"/api/v1/companies/{w.anonymous_company.pk}",
+        everyone(200, other_network=404, outsider=404),
+        api=True,
+    ),
+    Route(
+        "api:company_patch",
+        _api(""),
+        OWN_COMPANY_WRITE,
+        method="patch",
+        data=lambda w: {"employees": 14},
+        api=True,
+    ),
+    Route(
+        "api:offers_put",
+        _api("/offers"),
+        OWN_COMPANY_WRITE,
+        method="put",
+        data=lambda w: [{"title": "Laserschneiden", "nace_codes": ["25.62"]}],
+        api=True,
+    ),
+    Route(
+        "api:needs_put",
+        _api("/needs"),
+        OWN_COMPANY_WRITE,
+        method="put",
+        data=lambda w: [{"title": "Pulverbeschichtung", "priority": 1}],
+        api=True,
+    ),
+    Route(
+        "api:goals_put",
+        _api("/goals"),
+        OWN_COMPANY_WRITE,
+        method="put",
+        data=lambda w: [{"goal": "referral_business", "priority": 1}],
+        api=True,
+    ),
+    Route(
+        "api:strengths_put",
+        _api("/strengths"),
+        OWN_COMPANY_WRITE,
+        method="put",
+        data=lambda w: [{"dimension": "sales", "score": 4, "note": "Gut vernetzt"}],
+        api=True,
+    ),
+]
+
+CASES = [
+    pytest.param(route, persona, id=f"{route.name}-{persona}")
+    for route in ROUTES
+    for persona in PERSONAS
+]
+
+
+@pytest.mark.parametrize(("route", "persona"), CASES)
+def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
+    check_persona(world, route, persona)
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
+def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
+    check_anonymous(world, route)
