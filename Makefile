@@ -37,6 +37,7 @@ test: install translations
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/verbund makemigrations --check --dry-run
 	@bash scripts/check-translations.sh
 

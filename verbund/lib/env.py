@@ -99,7 +99,7 @@ def env_database(
             "or postgres://user:password@host:5432/name",
         )
     try:
-        config = dj_database_url.parse(url, conn_max_age=0)
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
         if parts.scheme != "sqlite":
             # Accessing .port validates it; dj-database-url would otherwise pass garbage on.
             _ = parts.port

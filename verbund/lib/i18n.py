@@ -47,6 +47,11 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     return written
 
 
+def _as_tuple(value: object) -> tuple[object, ...]:
+    """Babel gives a str for singular messages and a tuple/list for plural ones."""
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
 def _placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
@@ -66,7 +71,7 @@ def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             if message.fuzzy:
                 problems.append(Problem(language, msgid, "fuzzy"))
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            strings = [str(text or "") for text in _as_tuple(message.string)]
             if not all(strings):
                 problems.append(Problem(language, msgid, "untranslated"))
                 continue
@@ -91,7 +96,7 @@ def fill_source_language(locale_dir: Path = LOCALE_DIR, language: str = "en") ->
         if not message.id:
             continue
         if isinstance(message.id, tuple):
-            if not all(message.string):
+            if not all(_as_tuple(message.string)):
                 message.string = (message.id[0], message.id[1])
                 filled += 1
         elif not message.string:
