@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench install setup messages translations format clean
+.PHONY: run test lint bench bench-1m install setup messages translations format clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ messages: install
 ## bench: performance figures into docs/benchmarks.md
 bench: install translations
 	$(BIN)/python -m bench
+
+## bench-1m: partner matching at 1,000,000 companies (long: about 15 minutes, ~6 GB memory)
+bench-1m: install
+	$(BIN)/python -m bench.matching --size 1000000
 
 format: install
 	$(BIN)/ruff format .

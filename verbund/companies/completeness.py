@@ -50,9 +50,14 @@ class Completeness:
         return not self.missing
 
 
-def _done(key: str, company: Mapping[str, Any], offers: Sequence[Mapping[str, Any]],
-          needs: Sequence[Mapping[str, Any]], goals: Sequence[Any],
-          scores: Mapping[str, int]) -> bool:
+def _done(
+    key: str,
+    company: Mapping[str, Any],
+    offers: Sequence[Mapping[str, Any]],
+    needs: Sequence[Mapping[str, Any]],
+    goals: Sequence[Any],
+    scores: Mapping[str, int],
+) -> bool:
     match key:
         case "place":
             return bool(company.get("city")) and company.get("lat") is not None
@@ -77,9 +82,11 @@ def _done(key: str, company: Mapping[str, Any], offers: Sequence[Mapping[str, An
         case "strengths":
             return len(scores) >= MIN_RATED_DIMENSIONS
         case "readiness":
-            return company.get("partnering_hours_per_month") is not None and bool(
-                company.get("sponsor_name")
-            ) and bool(company.get("contact_name"))
+            return (
+                company.get("partnering_hours_per_month") is not None
+                and bool(company.get("sponsor_name"))
+                and bool(company.get("contact_name"))
+            )
         case "goals":
             return bool(goals)
         case "forms":
@@ -87,9 +94,13 @@ def _done(key: str, company: Mapping[str, Any], offers: Sequence[Mapping[str, An
     raise KeyError(key)
 
 
-def assess(company: Mapping[str, Any], offers: Sequence[Mapping[str, Any]],
-           needs: Sequence[Mapping[str, Any]], goals: Sequence[Any],
-           scores: Mapping[str, int]) -> Completeness:
+def assess(
+    company: Mapping[str, Any],
+    offers: Sequence[Mapping[str, Any]],
+    needs: Sequence[Mapping[str, Any]],
+    goals: Sequence[Any],
+    scores: Mapping[str, int],
+) -> Completeness:
     missing = tuple(
         item for item in ITEMS if not _done(item.key, company, offers, needs, goals, scores)
     )

@@ -112,8 +112,11 @@ def record_from_profile(profile: Mapping[str, Any]) -> ProfileRecord:
         offers=[_item(raw, need=False) for raw in profile.get("offers") or []],
         needs=[_item(raw, need=True) for raw in profile.get("needs") or []],
         goals=[
-            {"goal": g["goal"], "priority": int(g.get("priority", 2)),
-             "markets": list(g.get("markets") or [])}
+            {
+                "goal": g["goal"],
+                "priority": int(g.get("priority", 2)),
+                "markets": list(g.get("markets") or []),
+            }
             for g in profile.get("goals") or []
         ],
         scores={k: int(v) for k, v in (profile.get("strengths") or {}).items()},
@@ -121,22 +124,29 @@ def record_from_profile(profile: Mapping[str, Any]) -> ProfileRecord:
     )
 
 
-def profile_from_parts(external_id: str, fields: Mapping[str, Any],
-                       offers: Sequence[Mapping[str, Any]], needs: Sequence[Mapping[str, Any]],
-                       goals: Sequence[Mapping[str, Any]], scores: Mapping[str, int],
-                       notes: Mapping[str, str]) -> dict[str, Any]:
+def profile_from_parts(
+    external_id: str,
+    fields: Mapping[str, Any],
+    offers: Sequence[Mapping[str, Any]],
+    needs: Sequence[Mapping[str, Any]],
+    goals: Sequence[Mapping[str, Any]],
+    scores: Mapping[str, int],
+    notes: Mapping[str, str],
+) -> dict[str, Any]:
     """The interchange form of a stored profile; keys that are "not stated" are left out."""
     profile: dict[str, Any] = {"external_id": external_id}
     for key, model_field in SCALAR_KEYS.items():
         value = fields.get(model_field)
         if key in ("name", "country") or value not in (None, "", [], {}):
             profile[key] = value
-    customers = {k: fields[f] for k, f in CUSTOMER_KEYS.items()
-                 if fields.get(f) not in (None, "", [], {})}
+    customers = {
+        k: fields[f] for k, f in CUSTOMER_KEYS.items() if fields.get(f) not in (None, "", [], {})
+    }
     if customers:
         profile["customers"] = customers
-    readiness = {k: fields[f] for k, f in READINESS_KEYS.items()
-                 if fields.get(f) not in (None, "", [], {})}
+    readiness = {
+        k: fields[f] for k, f in READINESS_KEYS.items() if fields.get(f) not in (None, "", [], {})
+    }
     if readiness:
         profile["readiness"] = readiness
 
@@ -162,8 +172,11 @@ def profile_from_parts(external_id: str, fields: Mapping[str, Any],
         profile["strength_notes"] = dict(notes)
     if goals:
         profile["goals"] = [
-            {"goal": g["goal"], "priority": g["priority"], **({"markets": g["markets"]}
-                                                               if g.get("markets") else {})}
+            {
+                "goal": g["goal"],
+                "priority": g["priority"],
+                **({"markets": g["markets"]} if g.get("markets") else {}),
+            }
             for g in goals
         ]
     if fields.get("field_visibility"):
@@ -176,11 +189,24 @@ def profile_from_parts(external_id: str, fields: Mapping[str, Any],
 _SPACES = re.compile(r"\s+")
 
 
+class _StripAccents(dict):
+    """A ``str.translate`` table that maps each accented character to its base letters, built
+    lazily per character: translate() is C-speed, unlike a per-character Python loop."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = base
+        return base
+
+
+_STRIP_ACCENTS = _StripAccents({ord("ß"): "ss", ord("ẞ"): "SS"})
+
+
 def fold(text: str) -> str:
     """Lower case without accents ('Münster' -> 'munster'), for accent-blind search."""
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", text.lower()).strip()
+    return _SPACES.sub(" ", text.translate(_STRIP_ACCENTS).lower()).strip()
 
 
 def nace_tokens(codes: Iterable[str]) -> set[str]:
@@ -230,12 +256,15 @@ class Derived:
     completeness: int
 
 
-def derive(fields: Mapping[str, Any], offers: Sequence[Mapping[str, Any]],
-           needs: Sequence[Mapping[str, Any]], goals: Sequence[Mapping[str, Any]],
-           scores: Mapping[str, int]) -> Derived:
+def derive(
+    fields: Mapping[str, Any],
+    offers: Sequence[Mapping[str, Any]],
+    needs: Sequence[Mapping[str, Any]],
+    goals: Sequence[Mapping[str, Any]],
+    scores: Mapping[str, int],
+) -> Derived:
     """Search text and facets hold only what fellow network members may see."""
-    groups = visibility.visible_groups(fields.get("field_visibility"), insider=False,
-                                       partner=False)
+    groups = visibility.visible_groups(fields.get("field_visibility"), insider=False, partner=False)
     anonymous = fields.get("visibility") == "anonymous"
     parts: list[str] = [fields.get("description") or ""]
     if not anonymous:

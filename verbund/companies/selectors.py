@@ -141,12 +141,8 @@ def visible_profile(
     company = access.company
     insider = access.is_insider
     if partner is None:
-        partner = not insider and bool(
-            partner_company_ids(actor.company_ids) & {company.pk}
-        )
-    sections = visibility.visible_groups(
-        company.field_visibility, insider=insider, partner=partner
-    )
+        partner = not insider and bool(partner_company_ids(actor.company_ids) & {company.pk})
+    sections = visibility.visible_groups(company.field_visibility, insider=insider, partner=partner)
     anonymous = access.access == Access.ANONYMOUS
     hidden_fields = {f for g in visibility.GROUPS if g.key not in sections for f in g.fields}
     if anonymous:

@@ -5,8 +5,5 @@ from verbund.companies.views import directory, imports, profile, stocktaking
 app_name = "companies"
 
 urlpatterns = (
-    profile.urlpatterns
-    + stocktaking.urlpatterns
-    + directory.urlpatterns
-    + imports.urlpatterns
+    profile.urlpatterns + stocktaking.urlpatterns + directory.urlpatterns + imports.urlpatterns
 )

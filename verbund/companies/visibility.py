@@ -51,8 +51,9 @@ def level_of(field_visibility: dict[str, str] | None, group: str) -> str:
     return chosen if chosen in LEVELS else _BY_KEY[group].default
 
 
-def visible_groups(field_visibility: dict[str, str] | None, *, insider: bool,
-                   partner: bool) -> set[str]:
+def visible_groups(
+    field_visibility: dict[str, str] | None, *, insider: bool, partner: bool
+) -> set[str]:
     """The field groups a reader may see.
 
     ``insider``: acts for the company or coordinates one of its networks (sees everything);

@@ -113,6 +113,7 @@ def all_codes() -> list[NaceCode]:
     return list(_table().codes.values())
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(code: str) -> str | None:
     """Canonical form of a NACE code, or None if it is not one.
 

@@ -25,14 +25,12 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
             "profile": view,
             "is_insider": access.is_insider,
             "nace": [(code, nace.label(code, language)) for code in view.fields["nace_codes"]],
-            "goals": [
-                (catalogues.label("goals", g.goal, language), g) for g in view.goals
+            "goals": [(catalogues.label("goals", g.goal, language), g) for g in view.goals],
+            "forms": [
+                catalogues.label("forms", key, language) for key in view.fields.get("forms") or []
             ],
-            "forms": [catalogues.label("forms", key, language)
-                      for key in view.fields.get("forms") or []],
             "assessment": [
-                (catalogues.label("dimensions", s.dimension, language), s)
-                for s in view.assessment
+                (catalogues.label("dimensions", s.dimension, language), s) for s in view.assessment
             ],
             "people": company_people(access.company) if access.is_insider else [],
             "Access": Access,
