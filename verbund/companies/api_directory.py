@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from verbund.companies import directory
 from verbund.tenancy.selectors import get_network_for
@@ -53,6 +53,9 @@ class DirectoryCompanyOut(Schema):
 
 class DirectoryOut(Schema):
     count: int
+    count_capped: bool = Field(
+        False, description="More companies match than were counted (1,000); narrow the search."
+    )
     page: int
     pages: int
     results: list[DirectoryCompanyOut]
@@ -93,6 +96,7 @@ def network_directory(request, slug: str, params: Query[DirectoryParams]):
     page = directory.directory_search(actor, network, query, get_language())
     return {
         "count": page.count,
+        "count_capped": page.count_capped,
         "page": page.page,
         "pages": page.pages,
         "results": [_summary(card) for card in page.cards],

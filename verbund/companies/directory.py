@@ -27,7 +27,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
@@ -40,13 +39,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from verbund.companies import profile as profile_data
-from verbund.companies import visibility
 from verbund.companies.models import AssessmentScore, Company, Goal, Need, NetworkCompany, Offer
 from verbund.companies.selectors import (
     Access,
     ProfileView,
     access_to,
-    partner_company_ids,
     visible_profile,
 )
 from verbund.lib import catalogues, nace
@@ -54,6 +51,7 @@ from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Network
 
 PAGE_SIZE = 20
+COUNT_LIMIT = 1000  # counted exactly up to here; beyond, "more than 1,000"
 TOP_OFFERS = 3
 MAX_WORDS = 8  # more words than this add nothing but work
 KM_PER_DEGREE = 2 * math.pi * 6371.0088 / 360  # along a meridian (mean Earth radius)
@@ -129,6 +127,8 @@ class DirectoryPage:
     page: int
     pages: int
     cards: list[DirectoryCard] = field(default_factory=list)
+    # True when more than COUNT_LIMIT companies match: ``count`` is then a lower bound.
+    count_capped: bool = False
 
     @property
     def has_previous(self) -> bool:
@@ -268,7 +268,7 @@ def directory_queryset(actor: Actor, network: Network, query: DirectoryQuery) ->
     """The companies of ``network`` the actor may find with ``query``, filtered and sorted.
 
     Annotates ``distance2`` (km², None when unknown or not to be shown) and ``sort_employees``
-    (None when the size section is hidden from the reader).
+    (for members -1 when unknown or hidden from them).
     """
     coordinator = actor.is_coordinator_of(network)
     own = actor.company_ids
@@ -306,23 +306,15 @@ def directory_queryset(actor: Actor, network: Network, query: DirectoryQuery) ->
     if query.country:
         companies = companies.filter(country=query.country)
 
-    # Employees only count where the reader may see the size section.
+    # Employees only count where the reader may see the size section: members filter and sort
+    # on the derived public_employees (indexed; -1 when unknown or hidden), coordinators on the
+    # real figure.
     if coordinator:
-        employees = F("employees")
+        companies = companies.annotate(sort_employees=F("employees"))
     else:
-        partners = partner_company_ids(own)
-        shared_with_partners = Q(field_visibility__size=visibility.PARTNERS)
-        if partners:
-            shared_with_partners &= ~Q(pk__in=partners)
-        hidden = Q(field_visibility__size=visibility.PRIVATE) | shared_with_partners
-        if own:
-            hidden &= ~Q(pk__in=own)
-        employees = Case(
-            When(hidden, then=Value(None)),
-            default=F("employees"),
-            output_field=IntegerField(),
-        )
-    companies = companies.annotate(sort_employees=employees)
+        companies = companies.annotate(sort_employees=F("public_employees"))
+        if query.max_employees is not None:
+            companies = companies.filter(public_employees__gte=0)
     if query.min_employees is not None:
         companies = companies.filter(sort_employees__gte=query.min_employees)
     if query.max_employees is not None:
@@ -365,15 +357,18 @@ def directory_queryset(actor: Actor, network: Network, query: DirectoryQuery) ->
     if anonymous_to_me is None:
         by_name = [Lower("name").asc(), F("pk").asc()]
     else:
-        by_name = [
-            Case(When(anonymous_to_me, then=Value(1)), default=Value(0)).asc(),
-            Case(When(anonymous_to_me, then=Value("")), default=Lower("name")).asc(),
-            F("pk").asc(),
-        ]
+        # sort_key is the folded name, or "~" for anonymous companies (indexed).
+        by_name = [F("sort_key").asc(), F("pk").asc()]
     if query.sort == "distance" and start is not None:
         order = [F("distance2").asc(nulls_last=True), *by_name]
     elif query.sort == "size":
-        order = [F("sort_employees").desc(nulls_last=True), *by_name]
+        # Members' figure is never NULL (-1 sorts last), so the index order matches as it is.
+        size_order = (
+            F("sort_employees").desc(nulls_last=True)
+            if coordinator
+            else (F("sort_employees").desc())
+        )
+        order = [size_order, *by_name]
     elif query.sort == "newest":
         order = [F("created_at").desc(), F("pk").desc()]
     elif query.sort == "completeness" and coordinator:
@@ -435,28 +430,37 @@ def _card(
 
 
 def _page_of_ids(
-    companies: QuerySet[Company], page: int
-) -> tuple[list[tuple[int, float | None]], int | None]:
-    """(pk, distance²) of one page in order, and the total count.
+    companies: QuerySet[Company], page: int, *, full_scan: bool
+) -> tuple[list[tuple[int, float | None]], int, bool]:
+    """(pk, distance²) of one page in order, the total count, and whether the count is capped.
 
-    On SQLite the count rides along as a window function over the filtered rows, so a search
-    reads the table once instead of twice (a text search is one pass of LIKE over every row).
-    Only primary keys and sort keys go through the sort; the cards are loaded afterwards by
-    primary key. The total is None when the page is past the end (no row to carry it).
+    Counting stops at COUNT_LIMIT: an exact total of a 100,000-company network costs a full scan
+    of the join on every page view, and nobody pages through more than a thousand companies —
+    past that the page asks to narrow the search. Only primary keys and sort keys go through
+    the sort; the cards are loaded afterwards by primary key.
+
+    When SQLite has to read every matching row anyway (``full_scan``), the count rides along
+    the page query as a window function: one scan instead of two.
     """
+    if full_scan and connection.vendor == "sqlite":
+        offset = (page - 1) * PAGE_SIZE
+        rows = list(
+            companies.annotate(total=Window(Count("pk"))).values_list("pk", "distance2", "total")[
+                offset : offset + PAGE_SIZE
+            ]
+        )
+        if rows or page == 1:
+            total = rows[0][2] if rows else 0
+            count = min(total, COUNT_LIMIT)
+            return [(pk, d2) for pk, d2, _t in rows], count, total > COUNT_LIMIT
+    count = companies.values("pk")[: COUNT_LIMIT + 1].count()
+    capped = count > COUNT_LIMIT
+    count = min(count, COUNT_LIMIT)
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    page = min(page, pages)
     offset = (page - 1) * PAGE_SIZE
-    window = slice(offset, offset + PAGE_SIZE)
-    if connection.vendor != "sqlite":
-        # PostgreSQL would have to sort every row for the window; its parallel scans make
-        # a separate count cheaper than that.
-        keys = list(companies.values_list("pk", "distance2")[window])
-        return keys, (companies.count() if keys else None)
-    rows = list(
-        companies.annotate(total=Window(Count("pk"))).values_list("pk", "distance2", "total")[
-            window
-        ]
-    )
-    return [(pk, distance2) for pk, distance2, _total in rows], (rows[0][2] if rows else None)
+    keys = list(companies.values_list("pk", "distance2")[offset : offset + PAGE_SIZE])
+    return keys, count, capped
 
 
 def directory_search(
@@ -464,19 +468,18 @@ def directory_search(
 ) -> DirectoryPage:
     """One page of the directory: total count, page numbers and the visible cards.
 
-    Queries: one scan for the page's keys and the count, one fetch of the page's companies by
-    primary key, their listings and their offers — whatever the size of the network.
+    Queries: a capped count, the page's keys, one fetch of the page's companies by primary key,
+    their listings and their offers — whatever the size of the network.
     """
     companies = directory_queryset(actor, network, query)
-    page = query.page
-    keys, count = _page_of_ids(companies, page)
-    if count is None:
-        count = companies.count() if page > 1 else 0
-        if count:  # asked for a page past the end: show the last one
-            page = math.ceil(count / PAGE_SIZE)
-            keys, _count = _page_of_ids(companies, page)
+    # Conditions no index serves (LIKE '%…%' on text and facets, a distance sort) make SQLite
+    # visit every matching row anyway.
+    scans = bool(query.words or query.nace or query.form or query.goal or query.max_km) or (
+        query.sort == "distance"
+    )
+    keys, count, capped = _page_of_ids(companies, query.page, full_scan=scans)
     pages = max(1, math.ceil(count / PAGE_SIZE))
-    page = min(page, pages)
+    page = min(query.page, pages)
     loaded = {
         company.pk: company
         for company in Company.objects.filter(pk__in=[pk for pk, _d in keys])
@@ -493,4 +496,6 @@ def directory_search(
         card = _card(actor, company, language, coordinator=coordinator)
         if card is not None:
             cards.append(card)
-    return DirectoryPage(query=query, count=count, page=page, pages=pages, cards=cards)
+    return DirectoryPage(
+        query=query, count=count, page=page, pages=pages, cards=cards, count_capped=capped
+    )

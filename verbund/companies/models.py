@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from verbund.tenancy.models import Network
@@ -86,6 +88,12 @@ class Company(models.Model):
     search_text = models.TextField(editable=False, blank=True, default="")
     facets = models.TextField(editable=False, blank=True, default="")
     completeness = models.PositiveSmallIntegerField(_("completeness"), default=0, editable=False)
+    # Directory order as fellow members see it: the folded name, or "~" for anonymous companies.
+    sort_key = models.CharField(max_length=200, editable=False, blank=True, default="")
+    # Employees as fellow members may see them, so that their size filter and sort can use an
+    # index; -1 when unknown or hidden (not NULL: SQLite indexes can't say NULLS LAST, and -1
+    # sorts last in a descending order by itself).
+    public_employees = models.IntegerField(default=-1, editable=False)
     networks = models.ManyToManyField(
         Network, through="NetworkCompany", related_name="companies", verbose_name=_("networks")
     )
@@ -99,6 +107,15 @@ class Company(models.Model):
         indexes = [
             models.Index(fields=["country", "employees"], name="company_country_size"),
             models.Index(fields=["lat", "lon"], name="company_place"),
+            models.Index(fields=["sort_key", "id"], name="company_sort_key"),
+            models.Index(Lower("name"), "id", name="company_lower_name"),
+            models.Index(
+                F("public_employees").desc(),
+                "sort_key",
+                "id",
+                name="company_public_size",
+            ),
+            models.Index(F("created_at").desc(), F("id").desc(), name="company_newest"),
         ]
 
     def __str__(self) -> str:

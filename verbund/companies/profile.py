@@ -249,11 +249,21 @@ def scrub(text: str, words: set[str]) -> str:
     return pattern.sub("…", text)
 
 
+# Company columns computed from the profile; the services and the bulk import write all of them.
+DERIVED_FIELDS = ("search_text", "facets", "completeness", "sort_key", "public_employees")
+# Anonymous companies sort after every named one, among themselves by id, so that the order never
+# hints at a hidden name ("~" sorts after letters and digits).
+ANONYMOUS_SORT_KEY = "~"
+UNKNOWN_EMPLOYEES = -1
+
+
 @dataclass(frozen=True)
 class Derived:
     search_text: str
     facets: str
     completeness: int
+    sort_key: str
+    public_employees: int  # employees if fellow members may see the size section, else -1
 
 
 def derive(
@@ -287,4 +297,15 @@ def derive(
         tokens |= {f"g:{goal['goal']}" for goal in goals}
     facets = " " + " ".join(sorted(tokens)) + " " if tokens else ""
     done = completeness.assess(fields, offers, needs, goals, scores)
-    return Derived(search_text=text, facets=facets, completeness=done.percent)
+    sort_key = ANONYMOUS_SORT_KEY if anonymous else fold(fields.get("name") or "")[:200]
+    return Derived(
+        search_text=text,
+        facets=facets,
+        completeness=done.percent,
+        sort_key=sort_key,
+        public_employees=(
+            fields["employees"]
+            if "size" in groups and fields.get("employees") is not None
+            else UNKNOWN_EMPLOYEES
+        ),
+    )

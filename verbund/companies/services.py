@@ -102,13 +102,10 @@ def company_refresh_derived(*, company: Company) -> Company:
     goals = list(company.goals.values("goal", "priority", "markets"))
     scores = dict(company.assessment.values_list("dimension", "score"))
     derived = profile_data.derive(_snapshot(company), offers, needs, goals, scores)
-    Company.objects.filter(pk=company.pk).update(
-        search_text=derived.search_text,
-        facets=derived.facets,
-        completeness=derived.completeness,
-    )
-    company.search_text, company.facets = derived.search_text, derived.facets
-    company.completeness = derived.completeness
+    values = {name: getattr(derived, name) for name in profile_data.DERIVED_FIELDS}
+    Company.objects.filter(pk=company.pk).update(**values)
+    for name, value in values.items():
+        setattr(company, name, value)
     return company
 
 

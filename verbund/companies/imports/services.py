@@ -57,7 +57,7 @@ _EXPORT_ID = re.compile(re.escape(EXPORT_ID_PREFIX) + r"(\d+)")
 
 # The stored state compared with an incoming record: every editable field plus the resolved region.
 _COMPARED_FIELDS = tuple(sorted(EDITABLE_FIELDS | {"region"}))
-_UPDATED_FIELDS = [*_COMPARED_FIELDS, "search_text", "facets", "completeness", "updated_at"]
+_UPDATED_FIELDS = [*_COMPARED_FIELDS, *profile_data.DERIVED_FIELDS, "updated_at"]
 
 
 @dataclass
@@ -406,9 +406,8 @@ def _company(item: _Incoming, company: Company | None = None) -> Company:
     company = company or Company()
     for name in _COMPARED_FIELDS:
         setattr(company, name, item.fields.get(name, profile_data.EMPTY.get(name)))
-    company.search_text = item.derived.search_text
-    company.facets = item.derived.facets
-    company.completeness = item.derived.completeness
+    for name in profile_data.DERIVED_FIELDS:
+        setattr(company, name, getattr(item.derived, name))
     return company
 
 
@@ -495,9 +494,7 @@ def _insert(model: type, names: Sequence[str], rows: list[tuple]) -> None:
 _COMPANY_COLUMNS = (
     "id",
     *_COMPARED_FIELDS,
-    "search_text",
-    "facets",
-    "completeness",
+    *profile_data.DERIVED_FIELDS,
     "created_at",
     "updated_at",
 )
@@ -551,9 +548,7 @@ def _write_batch(
                 (
                     company_id,
                     *(fields.get(name, profile_data.EMPTY.get(name)) for name in _COMPARED_FIELDS),
-                    derived.search_text,
-                    derived.facets,
-                    derived.completeness,
+                    *(getattr(derived, name) for name in profile_data.DERIVED_FIELDS),
                     now,
                     now,
                 )
