@@ -46,7 +46,7 @@ def test_token_without_a_name_is_refused_with_the_field_named(client, world: Wor
     client.force_login(world.users["member"])
     response = client.post(reverse("accounts:token_create"), {"name": ""})
     assert response.status_code == 400
-    assert "Dieses Feld ist zwingend erforderlich." in response.content.decode()
+    assert "Dieses Feld ist erforderlich." in response.content.decode()
 
 
 def test_language_choice_is_saved_on_the_account_and_used_on_every_page(client, world: World):

@@ -306,7 +306,7 @@ def test_a_bad_need_is_named_by_its_row(world: World):
     response = world.client_for("member").post(_step(world.member_company, "offers"), data)
     assert response.status_code == 422
     summary = re.search(r'data-testid="error-summary".*?</div>', response.content.decode(), re.S)
-    assert summary is not None and "Need 1" in summary.group(0)
+    assert summary is not None and "Bedarf 1 – Priorität" in summary.group(0)
     assert not _company(world).offers.exists()  # offers and needs are saved together or not
 
 

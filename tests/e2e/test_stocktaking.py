@@ -44,7 +44,15 @@ def _save_and_continue(page: Page, next_step: str) -> None:
 
 
 def _pick_nace(page: Page, picker, query: str, code: str) -> None:
-    picker.get_by_test_id("nace-search").fill(query)
+    search = picker.get_by_test_id("nace-search")
+    # The picker is redrawn after every pick; type only once htmx has wired up the new search
+    # box (a person is never that fast, a test is).
+    search.evaluate(
+        "el => new Promise(done => { const ready = () => el['htmx-internal-data'] && "
+        "!document.querySelector('.htmx-settling, .htmx-swapping') ? done() : "
+        "setTimeout(ready, 20); ready(); })"
+    )
+    search.fill(query)
     picker.locator(f'[data-testid="nace-option"][data-code="{code}"]').click()
     expect(page.locator(f'[data-testid="nace-chip"][data-code="{code}"]').first).to_be_visible()
 

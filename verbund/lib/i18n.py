@@ -85,7 +85,7 @@ def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
 
 
 def fill_source_language(locale_dir: Path = LOCALE_DIR, language: str = "en") -> int:
-    """Source strings are English: copy each msgid into the empty English msgstr."""
+    """Source strings are English: each English msgstr is its msgid."""
     from babel.messages.pofile import write_po
 
     po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
@@ -95,12 +95,11 @@ def fill_source_language(locale_dir: Path = LOCALE_DIR, language: str = "en") ->
     for message in catalog:
         if not message.id:
             continue
-        if isinstance(message.id, tuple):
-            if not all(_as_tuple(message.string)):
-                message.string = (message.id[0], message.id[1])
-                filled += 1
-        elif not message.string:
-            message.string = message.id
+        # English is the source language: the translation is the msgid itself, always (a fuzzy
+        # guess by msgmerge from a similar string would otherwise survive).
+        wanted = (message.id[0], message.id[1]) if isinstance(message.id, tuple) else message.id
+        if message.string != wanted or message.fuzzy:
+            message.string = wanted
             filled += 1
         message.flags.discard("fuzzy")
     with po_path.open("wb") as handle:
