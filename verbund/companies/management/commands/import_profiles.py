@@ -75,7 +75,7 @@ class Command(BaseCommand):
                         raise CommandError("; ".join(exc.messages)) from exc
                 outcome = import_profiles(network=network, source=path, fmt=fmt,
                                           dry_run=dry_run, progress=progress,
-                                          workers=workers)  # fmt: skip
+                                          workers=workers, expected_records=total)  # fmt: skip
                 if not outcome.written:
                     transaction.set_rollback(True)  # not even the new network stays
         elapsed = time.perf_counter() - started
