@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from tests.companies.test_import_cli import SCENARIO
 from verbund.companies.imports import services
 from verbund.companies.models import Company
-
-SCENARIO = Path(__file__).resolve().parents[3] / "shared/scenarios/matching/marketing-pr.jsonl"
 
 
 def _trigram_indexes() -> set[str]:
