@@ -179,18 +179,26 @@ def offers_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> l
     return rows
 
 
+def _item_values(item: Mapping[str, Any], position: int, field: str) -> dict[str, Any]:
+    """The columns an offer and a need share, cleaned and checked."""
+    return {
+        "position": position,
+        "title": item["title"].strip(),
+        "description": (item.get("description") or "").strip(),
+        "nace_codes": _check_nace(item.get("nace_codes") or [], field),
+        "keywords": list(item.get("keywords") or []),
+    }
+
+
+def _titled(items: Iterable[Mapping[str, Any]]) -> list[tuple[int, Mapping[str, Any]]]:
+    # Rows left without a title are empty form rows, not items.
+    return [(pos, item) for pos, item in enumerate(items) if (item.get("title") or "").strip()]
+
+
 def _write_offers(company: Company, items: Iterable[Mapping[str, Any]]) -> list[Offer]:
     rows = [
-        Offer(
-            company=company,
-            position=position,
-            title=item["title"].strip(),
-            description=(item.get("description") or "").strip(),
-            nace_codes=_check_nace(item.get("nace_codes") or [], "offers"),
-            keywords=list(item.get("keywords") or []),
-        )
-        for position, item in enumerate(items)
-        if (item.get("title") or "").strip()
+        Offer(company=company, **_item_values(item, position, "offers"))
+        for position, item in _titled(items)
     ]
     company.offers.all().delete()
     Offer.objects.bulk_create(rows)
@@ -207,22 +215,12 @@ def needs_replace(*, company: Company, items: Iterable[Mapping[str, Any]]) -> li
 
 def _write_needs(company: Company, items: Iterable[Mapping[str, Any]]) -> list[Need]:
     rows = []
-    for position, item in enumerate(items):
-        if not (item.get("title") or "").strip():
-            continue
+    for position, item in _titled(items):
         priority = int(item.get("priority") or 2)
         if priority not in (1, 2, 3):
             raise ValidationError({"needs": _("Priority must be 1 (high), 2 or 3 (low).")})
         rows.append(
-            Need(
-                company=company,
-                position=position,
-                title=item["title"].strip(),
-                description=(item.get("description") or "").strip(),
-                nace_codes=_check_nace(item.get("nace_codes") or [], "needs"),
-                keywords=list(item.get("keywords") or []),
-                priority=priority,
-            )
+            Need(company=company, priority=priority, **_item_values(item, position, "needs"))
         )
     company.needs.all().delete()
     Need.objects.bulk_create(rows)
