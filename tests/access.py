@@ -76,3 +76,28 @@ def check_anonymous(world: World, route: Route) -> None:
     else:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def access_tests(routes: list[Route]):
+    """The two checks every access table gets, parametrised over its routes and the personas.
+
+    Use at module level: ``test_persona_gets_the_agreed_status,
+    test_anonymous_visitor_is_sent_to_login_or_refused = access_tests(ROUTES)``.
+    """
+    import pytest
+
+    cases = [
+        pytest.param(route, persona, id=f"{route.name}-{persona}")
+        for route in routes
+        for persona in PERSONAS
+    ]
+
+    @pytest.mark.parametrize(("route", "persona"), cases)
+    def persona_test(world: World, route: Route, persona: str) -> None:
+        check_persona(world, route, persona)
+
+    @pytest.mark.parametrize("route", routes, ids=[r.name for r in routes])
+    def anonymous_test(world: World, route: Route) -> None:
+        check_anonymous(world, route)
+
+    return persona_test, anonymous_test

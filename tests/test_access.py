@@ -10,11 +10,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access import COORDINATOR_ONLY, Route, check_anonymous, check_persona, everyone
-from tests.conftest import PERSONAS, World
+from tests.access import COORDINATOR_ONLY, Route, access_tests, everyone
+from tests.conftest import World
 
 ROUTES = [
     Route("home", lambda w: reverse("home"), everyone(302, outsider=200)),
@@ -125,21 +124,10 @@ PUBLIC = {
     "api:api-root",  # ninja's reverse() anchor for /api/v1/; answers 404
 }
 
-CASES = [
-    pytest.param(route, persona, id=f"{route.name}-{persona}")
-    for route in ROUTES
-    for persona in PERSONAS
-]
-
-
-@pytest.mark.parametrize(("route", "persona"), CASES)
-def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
-    check_persona(world, route, persona)
-
-
-@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
-def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
-    check_anonymous(world, route)
+(
+    test_persona_gets_the_agreed_status,
+    test_anonymous_visitor_is_sent_to_login_or_refused,
+) = access_tests(ROUTES)
 
 
 def _named_routes(patterns, prefix: str = "") -> set[str]:

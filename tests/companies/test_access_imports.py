@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.access import COORDINATOR_ONLY, Route, check_anonymous, check_persona, everyone
-from tests.conftest import PERSONAS, World
+from tests.access import COORDINATOR_ONLY, Route, access_tests, everyone
+from tests.conftest import World
 from verbund.companies.imports.services import import_job_create
 
 LINE = b'{"external_id": "acc-1", "name": "Zugriff GmbH", "country": "DE"}\n'
@@ -64,18 +64,7 @@ ROUTES = [
           COORDINATOR_ONLY, method="post", api=True),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(route, persona, id=f"{route.name}-{persona}")
-    for route in ROUTES
-    for persona in PERSONAS
-]
-
-
-@pytest.mark.parametrize(("route", "persona"), CASES)
-def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
-    check_persona(world, route, persona)
-
-
-@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
-def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
-    check_anonymous(world, route)
+(
+    test_persona_gets_the_agreed_status,
+    test_anonymous_visitor_is_sent_to_login_or_refused,
+) = access_tests(ROUTES)

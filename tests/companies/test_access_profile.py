@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
 
-from tests.access import Route, check_anonymous, check_persona, everyone
-from tests.conftest import PERSONAS, World
+from tests.access import Route, access_tests, everyone
 
 OWN_COMPANY_WRITE = everyone(404, coordinator=200, member=200, other_company=403)
 
@@ -69,18 +67,7 @@ ROUTES = [
     ),
 ]
 
-CASES = [
-    pytest.param(route, persona, id=f"{route.name}-{persona}")
-    for route in ROUTES
-    for persona in PERSONAS
-]
-
-
-@pytest.mark.parametrize(("route", "persona"), CASES)
-def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
-    check_persona(world, route, persona)
-
-
-@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
-def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
-    check_anonymous(world, route)
+(
+    test_persona_gets_the_agreed_status,
+    test_anonymous_visitor_is_sent_to_login_or_refused,
+) = access_tests(ROUTES)

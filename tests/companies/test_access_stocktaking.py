@@ -6,11 +6,10 @@ member of the network may see the company and gets 403; anybody else learns noth
 
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
 
-from tests.access import Route, check_anonymous, check_persona, everyone
-from tests.conftest import PASSWORD, PERSONAS, World
+from tests.access import Route, access_tests, everyone
+from tests.conftest import PASSWORD, World
 from verbund.accounts.services import user_create
 from verbund.companies.services import company_member_set
 from verbund.tenancy.services import membership_set
@@ -86,21 +85,10 @@ ROUTES = [
     ),
 ]
 
-CASES = [
-    pytest.param(route, persona, id=f"{route.name}-{persona}")
-    for route in ROUTES
-    for persona in PERSONAS
-]
-
-
-@pytest.mark.parametrize(("route", "persona"), CASES)
-def test_persona_gets_the_agreed_status(world: World, route: Route, persona: str):
-    check_persona(world, route, persona)
-
-
-@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
-def test_anonymous_visitor_is_sent_to_login_or_refused(world: World, route: Route):
-    check_anonymous(world, route)
+(
+    test_persona_gets_the_agreed_status,
+    test_anonymous_visitor_is_sent_to_login_or_refused,
+) = access_tests(ROUTES)
 
 
 def test_a_staff_member_of_the_company_may_look_but_not_edit(world: World):

@@ -121,14 +121,8 @@ class NaceCodesField(forms.Field):
         return codes
 
 
-class RegionsField(forms.CharField):
-    """Countries (ISO 3166-1, 'NL') or regions (ISO 3166-2, 'DE-NW'), comma-separated."""
-
-    default_error_messages = {
-        "invalid_region": _(
-            "Not a country or region code: %(codes)s. Use codes such as NL, DE or DE-NW."
-        ),
-    }
+class _CommaListField(forms.CharField):
+    """A list stored as JSON, edited as comma-separated text."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
@@ -139,6 +133,16 @@ class RegionsField(forms.CharField):
         if isinstance(value, list | tuple):
             return ", ".join(value)
         return value
+
+
+class RegionsField(_CommaListField):
+    """Countries (ISO 3166-1, 'NL') or regions (ISO 3166-2, 'DE-NW'), comma-separated."""
+
+    default_error_messages = {
+        "invalid_region": _(
+            "Not a country or region code: %(codes)s. Use codes such as NL, DE or DE-NW."
+        ),
+    }
 
     def clean(self, value: Any) -> list[str]:  # type: ignore[override]
         text = super().clean(value) or ""
@@ -161,18 +165,11 @@ class RegionsField(forms.CharField):
         return codes
 
 
-class KeywordsField(forms.CharField):
+class KeywordsField(_CommaListField):
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 500)
         kwargs.setdefault("label", _("Keywords"))
         kwargs.setdefault("help_text", _("Comma-separated, e.g. “laser cutting, stainless steel”."))
         super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return ", ".join(value)
-        return value
 
     def clean(self, value: Any) -> list[str]:  # type: ignore[override]
         text = super().clean(value) or ""
