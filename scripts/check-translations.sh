@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 if command -v xgettext > /dev/null; then
+  # The project catalogue and every app's own (verbund/<app>/locale) are extracted into.
   backup=$(mktemp -d)
-  cp -r verbund/locale "$backup/"
-  restore() { rm -rf verbund/locale && cp -r "$backup/locale" verbund/locale && rm -rf "$backup"; }
+  tar -cf "$backup/locale.tar" verbund/locale verbund/*/locale 2> /dev/null || tar -cf "$backup/locale.tar" verbund/locale
+  restore() { rm -rf verbund/locale verbund/*/locale && tar -xf "$backup/locale.tar" && rm -rf "$backup"; }
   trap restore EXIT
   (cd verbund && ../$BIN/verbund makemessages -l de -l nl -l en --no-obsolete --no-location \
       --ignore 'static/*' -v0)

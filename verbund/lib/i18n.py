@@ -16,7 +16,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+LOCALE_DIR = PACKAGE_DIR / "locale"
 LANGUAGES = ("de", "nl", "en")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}")
 
@@ -31,11 +32,21 @@ class Problem:
         return f"{self.language}: {self.problem}: {self.msgid!r}"
 
 
-def po_files(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    return sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+def locale_dirs() -> list[Path]:
+    """The project catalogue first, then one per app that keeps its own (``verbund/<app>/locale``).
+
+    Apps with their own catalogue keep their strings out of the shared one, so work on separate
+    apps does not collide in one large .po file; Django finds app catalogues by itself.
+    """
+    return [LOCALE_DIR, *sorted(PACKAGE_DIR.glob("*/locale"))]
 
 
-def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+def po_files(locale_dir: Path | None = None) -> list[Path]:
+    dirs = [locale_dir] if locale_dir else locale_dirs()
+    return [path for directory in dirs for path in sorted(directory.glob("*/LC_MESSAGES/*.po"))]
+
+
+def compile_catalogues(locale_dir: Path | None = None) -> list[Path]:
     written = []
     for po_path in po_files(locale_dir):
         with po_path.open("rb") as handle:
@@ -56,7 +67,14 @@ def _placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
 
-def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
+def check_catalogues(locale_dir: Path | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    for directory in [locale_dir] if locale_dir else locale_dirs():
+        problems.extend(_check_catalogue_dir(directory))
+    return problems
+
+
+def _check_catalogue_dir(locale_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for language in LANGUAGES:
         po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
@@ -84,11 +102,15 @@ def check_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Problem]:
     return problems
 
 
-def fill_source_language(locale_dir: Path = LOCALE_DIR, language: str = "en") -> int:
+def fill_source_language(locale_dir: Path | None = None, language: str = "en") -> int:
     """Source strings are English: each English msgstr is its msgid."""
+    if locale_dir is None:
+        return sum(fill_source_language(directory, language) for directory in locale_dirs())
     from babel.messages.pofile import write_po
 
     po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
+    if not po_path.is_file():
+        return 0
     with po_path.open("rb") as handle:
         catalog = read_po(handle)
     filled = 0
@@ -114,7 +136,7 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "compile":
         for path in compile_catalogues():
-            print(f"compiled {path.relative_to(LOCALE_DIR.parent.parent)}")
+            print(f"compiled {path.relative_to(PACKAGE_DIR.parent)}")
         return 0
     if command == "check":
         problems = check_catalogues()
