@@ -36,6 +36,8 @@ NONE = -1
 KIND_CODE = {kind: code for code, kind in enumerate(h.EVENT_KINDS)}
 # Cost balances within a euro of zero count as settled (rounding of split costs).
 SETTLED_TOLERANCE_CENTS = 100
+# Client ratings kept per party: poor service shows in the latest few, not in a long average.
+LAST_RATINGS = 3
 
 
 def day_number(day: dt.date) -> int:
@@ -111,7 +113,7 @@ class Facts:
 
     def row(self, index: int) -> Facts:
         """One partnership's facts (as an N=1 table)."""
-        mask = self.kpi_p == index
+        mask = np.flatnonzero(self.kpi_p == index)
         return Facts(
             ids=[self.ids[index]],
             parties=[self.parties[index]],
@@ -120,8 +122,8 @@ class Facts:
             stage_since=self.stage_since[index : index + 1],
             agreement_start=self.agreement_start[index : index + 1],
             review_every=self.review_every[index : index + 1],
-            kpi_p=np.zeros(int(mask.sum()), dtype=np.int64),
-            kpi_key=[k for k, m in zip(self.kpi_key, mask, strict=True) if m],
+            kpi_p=np.zeros(len(mask), dtype=np.int64),
+            kpi_key=[self.kpi_key[j] for j in mask],
             kpi_party=self.kpi_party[mask],
             kpi_target=self.kpi_target[mask],
             kpi_period=self.kpi_period[mask],
@@ -147,6 +149,7 @@ class Columns:
     win_init: np.ndarray  # [N,K] joint activities and meetings started by i in the window
     win_rating_n: np.ndarray  # [N,K] client ratings of i's service in the window
     win_rating_sum: np.ndarray  # [N,K]
+    last_ratings: np.ndarray  # [N,K,LAST_RATINGS] newest first, NaN = fewer ratings
     rec_ref: np.ndarray  # [N,K,K] referrals i -> j, decayed (recent)
     last_ref: np.ndarray  # [N,K,K] day of the last referral i -> j, NONE
     rec_init: np.ndarray  # [N,K]
@@ -169,6 +172,15 @@ class Columns:
     @property
     def size(self) -> int:
         return len(self.n_parties)
+
+    def take(self, row: int, kpi_rows: np.ndarray) -> Columns:
+        """Row `row` alone (with its KPI target rows), to explain one partnership cheaply."""
+        values = {
+            name: getattr(self, name)[row : row + 1]
+            for name in self.__dataclass_fields__
+            if name not in ("as_of", "kpi_actual")
+        }
+        return Columns(as_of=self.as_of, kpi_actual=self.kpi_actual[kpi_rows], **values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,7 +209,8 @@ class State:
     pending_referrals: dict[str, tuple[int, int]] = field(default_factory=dict)  # ref: (to, day)
     referral_givers: dict[str, int] = field(default_factory=dict)
     pending_contacts: dict[str, tuple[int, int]] = field(default_factory=dict)
-    kpis: dict[tuple[str, int], float] = field(default_factory=dict)
+    kpis: dict[tuple[int, str, int], float] = field(default_factory=dict)  # (week, kpi, party)
+    ratings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # party: last ratings
     reviews: list[tuple[int, int, np.ndarray]] = field(default_factory=list)
     balance: np.ndarray = field(default_factory=lambda: np.zeros(0))
     unsettled_since: int = NONE
@@ -313,6 +326,10 @@ class State:
         elif kind == h.SERVICE_RATED:
             counters[rating_n_at + by] += 1
             counters[rating_sum_at + by] += event.rating or 0
+            # newest first; stable for same-day ratings (later recorded = newer)
+            latest = [(day, event.rating or 0), *self.ratings.get(by, [])]
+            latest.sort(key=lambda r: -r[0])
+            self.ratings[by] = latest[:LAST_RATINGS]
         elif kind in h.INITIATIVE_KINDS:
             counters[init_at + by] += 1
             w = self._decay_to(day)
@@ -341,7 +358,8 @@ class State:
 
     def _kpi(self, day: int, kpi: str, party: int, amount: float) -> None:
         if self.agreement_start != NONE and day >= self.agreement_start:
-            self.kpis[kpi, party] = self.kpis.get((kpi, party), 0.0) + amount
+            key = (week_of(day), kpi, party)
+            self.kpis[key] = self.kpis.get(key, 0.0) + amount
 
     def _ledger(self, day: int, delta: np.ndarray) -> None:
         self.balance = self.balance + delta
@@ -355,6 +373,8 @@ class State:
         oldest = week_of(today) - self.settings.window_weeks
         for week in [w for w in self.weeks if w <= oldest]:
             del self.weeks[week]
+        for key in [key for key in self.kpis if key[0] <= oldest]:
+            del self.kpis[key]
 
     # -- read out -------------------------------------------------------------------------------
     def columns(self, as_of: dt.date | int, facts: Facts) -> Columns:
@@ -396,13 +416,21 @@ class State:
         )
         kpi_actual = np.array(
             [
-                sum(v for (key, party), v in self.kpis.items() if key == kpi)
-                if who == NONE
-                else self.kpis.get((kpi, int(who)), 0.0)
+                sum(
+                    v
+                    for (week, key, party), v in self.kpis.items()
+                    if key == kpi
+                    and (who == NONE or party == who)
+                    and this_week - s.window_weeks < week <= this_week
+                )
                 for kpi, who in zip(facts.kpi_key, facts.kpi_party, strict=True)
             ],
             dtype=np.float64,
         )
+        last_ratings = np.full((1, k, LAST_RATINGS), np.nan)
+        for party, ratings in self.ratings.items():
+            values = [r for _, r in ratings]
+            last_ratings[0, party, : len(values)] = values
         return Columns(
             as_of=today,
             n_parties=np.array([k]),
@@ -415,6 +443,7 @@ class State:
             win_init=packed[None, init_at : init_at + k],
             win_rating_n=packed[None, init_at + k : init_at + 2 * k],
             win_rating_sum=packed[None, init_at + 2 * k : init_at + 3 * k],
+            last_ratings=last_ratings,
             rec_ref=recent[: k * k].reshape(1, k, k),
             last_ref=self.last_ref.reshape(1, k, k).copy(),
             rec_init=recent[None, k * k : k * k + k],
@@ -588,6 +617,7 @@ def compute(
     rated = code(h.SERVICE_RATED) & in_window
     win_rating_n = count((p[rated], by[rated]), (n, k))
     win_rating_sum = count((p[rated], by[rated]), (n, k), table.rating[upto][rated])
+    last_ratings = _last_ratings(p, day, by, table.rating[upto], code(h.SERVICE_RATED), n, k)
 
     # Referrals and contact requests: first answer per id, pending ones, answer delays.
     ans_n = np.zeros((n, k))
@@ -640,7 +670,22 @@ def compute(
 
     # KPI actuals since the agreement started.
     kpi_actual = _kpi_actuals(
-        facts, table, upto, p, day, kind, by, to, ref, amount, w_p, w_giver, w_by, w_day, w_amount
+        facts,
+        table,
+        today,
+        s.window_weeks,
+        p,
+        day,
+        kind,
+        by,
+        to,
+        ref,
+        amount,
+        w_p,
+        w_giver,
+        w_by,
+        w_day,
+        w_amount,
     )
 
     # Cost ledger in day order: balances and since when they have been unsettled.
@@ -670,6 +715,7 @@ def compute(
         win_init=win_init,
         win_rating_n=win_rating_n,
         win_rating_sum=win_rating_sum,
+        last_ratings=last_ratings,
         rec_ref=rec_ref,
         last_ref=last_ref,
         rec_init=rec_init,
@@ -687,8 +733,24 @@ def compute(
 
 
 def _kpi_actuals(
-    facts, table, upto, p, day, kind, by, to, ref, amount, w_p, w_giver, w_by, w_day, w_amount
+    facts,
+    table,
+    today,
+    window_weeks,
+    p,
+    day,
+    kind,
+    by,
+    to,
+    ref,
+    amount,
+    w_p,
+    w_giver,
+    w_by,
+    w_day,
+    w_amount,
 ) -> np.ndarray:
+    """Actual of each KPI target row over the window (since the agreement started)."""
     if not len(facts.kpi_p):
         return np.zeros(0)
     names = {name: i for i, name in enumerate(catalogues.keys("kpis"))}
@@ -717,7 +779,7 @@ def _kpi_actuals(
     add(None, names["sourced_revenue"], w_by, w_amount, ps=w_p, days=w_day)
     cp, cday, ckpi, cparty, cvalue = (np.concatenate(x) for x in zip(*parts, strict=True))
     start = facts.agreement_start[cp]
-    keep = (start != NONE) & (cday >= start)
+    keep = (start != NONE) & (cday >= start) & (week_of(cday) > week_of(today) - window_weeks)
     cp, ckpi, cparty, cvalue = cp[keep], ckpi[keep], cparty[keep], cvalue[keep]
     slots = facts.max_parties + 1  # slot 0: total, slot i+1: party i
     size = facts.size * len(names) * slots
@@ -727,6 +789,22 @@ def _kpi_actuals(
     target_codes = np.array([names[x] for x in facts.kpi_key], dtype=np.int64)
     at = (facts.kpi_p * len(names) + target_codes) * slots + facts.kpi_party + 1
     return sums[at]
+
+
+def _last_ratings(p, day, by, rating, rated, n, k) -> np.ndarray:
+    out = np.full((n, k, LAST_RATINGS), np.nan)
+    rows = np.flatnonzero(rated)
+    if not len(rows):
+        return out
+    # newest first within (partnership, party); same day: the later recorded is newer
+    order = np.lexsort((-rows, -day[rows], by[rows], p[rows]))
+    rows = rows[order]
+    group = p[rows] * k + by[rows]
+    starts = np.r_[True, group[1:] != group[:-1]]
+    rank = np.arange(len(rows)) - np.maximum.accumulate(np.where(starts, np.arange(len(rows)), 0))
+    keep = rank < LAST_RATINGS
+    out[p[rows][keep], by[rows][keep], rank[keep]] = rating[rows][keep]
+    return out
 
 
 def _ledger(facts, table, rows, p, day, kind, by, to, amount, n, k):

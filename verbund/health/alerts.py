@@ -139,26 +139,42 @@ def findings(scores: Scores) -> list[Finding]:
             usual_gap_days=int(scores.empty_after[row]),
         )
 
-    # unanswered_referral / unanswered_contact_request: per receiving party.
-    for kind, count, oldest, limit in (
-        ("unanswered_referral", cols.pend_ref_n, cols.pend_ref_oldest, s.unanswered_referral_days),
+    # unanswered_referral / unanswered_contact_request: per receiving party. A referral opens the
+    # alert after `unanswered_referral_days` when its receiver is usually slow, else after twice
+    # that (an occasional late answer from a quick partner is not yet a pattern).
+    with np.errstate(invalid="ignore", divide="ignore"):
+        usual = np.where(cols.ans_n > 1e-6, cols.ans_sum / np.maximum(cols.ans_n, 1e-9), 0.0)
+    slow = usual >= s.slow_answer_days
+    for kind, count, oldest, limit, needs_slow in (
+        (
+            "unanswered_referral",
+            cols.pend_ref_n,
+            cols.pend_ref_oldest,
+            s.unanswered_referral_days,
+            True,
+        ),
         (
             "unanswered_contact_request",
             cols.pend_cr_n,
             cols.pend_cr_oldest,
             s.unanswered_contact_days,
+            False,
         ),
     ):
-        late = present & (oldest != NONE) & (today - oldest >= limit) & ~closed[:, None]
+        waited = np.where(oldest != NONE, today - oldest, -1)
+        late = present & (waited >= limit) & ~closed[:, None]
+        opening = late & (slow | (waited >= 2 * limit)) if needs_slow else late
         for row, party in zip(*np.nonzero(late), strict=True):
             add(
                 row,
                 kind,
                 facts.parties[row][party],
                 int(oldest[row, party]) + limit,
+                opens=opening[row, party],
                 party=facts.parties[row][party],
                 waiting=int(count[row, party]),
-                oldest_days=int(today - oldest[row, party]),
+                oldest_days=int(waited[row, party]),
+                usual_days=round(float(usual[row, party]), 1),
             )
 
     # perception_gap: in the latest complete round, per factor.
@@ -171,8 +187,25 @@ def findings(scores: Scores) -> list[Finding]:
             - np.min(np.where(scored, latest, np.inf), axis=1),
             np.nan,
         )
-    round_ok = in_round(cols, s) & ~closed
-    wide = round_ok[:, None] & (np.nan_to_num(gap, nan=0) >= s.perception_gap_points)
+    # With `perception_gap_rounds` 2 a gap must show in two rounds in a row (or be a point wider)
+    # before it opens; 1 (the default, issue 7) opens on the first complete round with the gap.
+    before = cols.rev_prev
+    both_before = (~np.isnan(before)).sum(axis=1) >= 2
+    with np.errstate(invalid="ignore"):
+        gap_before = np.where(
+            both_before,
+            np.max(np.where(np.isnan(before), -np.inf, before), axis=1)
+            - np.min(np.where(np.isnan(before), np.inf, before), axis=1),
+            np.nan,
+        )
+    # Opens on a complete round; stays open while the latest scores still differ that much.
+    round_ok = in_round(cols, s)
+    wide = ~closed[:, None] & (np.nan_to_num(gap, nan=0) >= s.perception_gap_points)
+    confirmed = (
+        (s.perception_gap_rounds <= 1)
+        | (np.nan_to_num(gap_before, nan=0) >= s.perception_gap_points)
+        | (np.nan_to_num(gap, nan=0) >= s.perception_gap_points + 1)
+    )
     for row, f in zip(*np.nonzero(wide), strict=True):
         parties = facts.parties[row]
         day = int(np.where(present[row], cols.rev_last_day[row], NONE).max())
@@ -181,6 +214,7 @@ def findings(scores: Scores) -> list[Finding]:
             "perception_gap",
             FACTORS[f],
             day,
+            opens=confirmed[row, f] & round_ok[row],
             factor=FACTORS[f],
             gap=float(gap[row, f]),
             scores={
@@ -195,6 +229,7 @@ def findings(scores: Scores) -> list[Finding]:
     with np.errstate(invalid="ignore"):
         keep_kpi = ~np.isnan(attainment) & (attainment < s.kpi_keep_attainment)
         open_kpi = keep_kpi & (attainment < s.kpi_shortfall_attainment)
+        open_kpi &= scores.expected >= s.kpi_min_expected
     for m in np.flatnonzero(keep_kpi & ~closed[facts.kpi_p]):
         row, party = int(facts.kpi_p[m]), int(facts.kpi_party[m])
         who = facts.parties[row][party] if party != NONE else None
@@ -281,10 +316,12 @@ def findings(scores: Scores) -> list[Finding]:
             now=round(float(cols.trust_now[row]), 1),
         )
 
-    # poor_service_feedback: per rated party, average client rating in the window.
+    # poor_service_feedback: per rated party, its latest client ratings.
+    latest_n = (~np.isnan(cols.last_ratings)).sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
-        average = cols.win_rating_sum / cols.win_rating_n
+        average = np.nansum(cols.last_ratings, axis=2) / latest_n
     rated = present & (cols.win_rating_n >= s.poor_service_min_ratings) & ~closed[:, None]
+    rated &= latest_n >= s.poor_service_min_ratings
     keep_poor = rated & (average <= s.poor_service_rating + 0.5)
     open_poor = keep_poor & (average <= s.poor_service_rating)
     for row, party in zip(*np.nonzero(keep_poor), strict=True):
@@ -295,7 +332,7 @@ def findings(scores: Scores) -> list[Finding]:
             today,
             opens=open_poor[row, party],
             party=facts.parties[row][party],
-            ratings=int(cols.win_rating_n[row, party]),
+            ratings=int(latest_n[row, party]),
             average=round(float(average[row, party]), 1),
         )
 

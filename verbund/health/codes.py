@@ -58,7 +58,7 @@ EVIDENCE = MappingProxyType(
     {
         "one_way_street": ("party", "partner", "given", "received", "window_days"),
         "empty_partnership": ("days_silent", "last_activity", "usual_gap_days"),
-        "unanswered_referral": ("party", "waiting", "oldest_days"),
+        "unanswered_referral": ("party", "waiting", "oldest_days", "usual_days"),
         "perception_gap": ("factor", "gap", "scores"),
         "kpi_shortfall": ("kpi", "party", "actual", "expected", "percent", "target"),
         "review_overdue": ("due", "days_overdue", "cadence_days"),
@@ -66,6 +66,6 @@ EVIDENCE = MappingProxyType(
         "unsettled_costs": ("owed_party", "debtor_party", "amount_cents", "unsettled_days"),
         "declining_trust": ("before", "now"),
         "poor_service_feedback": ("party", "ratings", "average"),
-        "unanswered_contact_request": ("party", "waiting", "oldest_days"),
+        "unanswered_contact_request": ("party", "waiting", "oldest_days", "usual_days"),
     }
 )

@@ -31,8 +31,8 @@ class HealthSettings:
     # Rolling window for counts, evidence and the volume part of activity.
     window_days: int = 180
     # Time constant of the "recent" (exponentially decayed) counters that detect a change early:
-    # an event counts e^(-age/30 days), i.e. half after 21 days.
-    recent_days: float = 30.0
+    # an event counts e^(-age/45 days), i.e. half after 31 days.
+    recent_days: float = 45.0
 
     # Grey light: too little data to say anything.
     min_age_days: int = 30
@@ -54,29 +54,31 @@ class HealthSettings:
     expected_events: float = 8.0
     # empty_partnership: silent for as long as `empty_expected_events` events would normally take
     # (from the partnership's own pace), but at least `empty_min_days` and at most `empty_max_days`.
-    empty_min_days: int = 30
-    empty_max_days: int = 120
-    empty_expected_events: float = 4.0
+    empty_min_days: int = 45
+    empty_max_days: int = 150
+    empty_expected_events: float = 10.0
 
     # one_way_street, per pair of parties, on the recent (decayed) referral counts: opens when the
     # smaller direction has at most `one_way_share` of the referrals and the larger direction at
     # least `one_way_min_referrals`; stays open until the share is back above `one_way_keep_share`.
-    one_way_share: float = 0.2
-    one_way_keep_share: float = 0.3
-    one_way_min_referrals: float = 2.5
-    # Initiative (who starts joint activities and meetings), same rule, more events needed.
-    initiative_share: float = 0.15
-    initiative_min_events: float = 4.0
+    one_way_share: float = 0.1
+    one_way_keep_share: float = 0.2
+    one_way_min_referrals: float = 4.0
 
     # responsiveness: first answer within `answer_good_days` is perfect, after `answer_bad_days` 0.
     answer_good_days: float = 2.0
     answer_bad_days: float = 14.0
+    # unanswered_referral: a referral has waited this long, and its receiver usually answers slowly
+    # (recent average `slow_answer_days` or more) — or it has waited twice as long.
     unanswered_referral_days: int = 14
+    slow_answer_days: float = 7.0
     unanswered_contact_days: int = 14
 
     # influence factors (1..5): perception_gap when two parties' latest scores of one factor differ
     # by this much (issue 7: 2 points). Reviews count as one round when within `round_days`.
     perception_gap_points: float = 2.0
+    # 2: the gap must also have been there in the round before (or be a point wider) to open.
+    perception_gap_rounds: int = 1
     round_days: int = 60
     # declining_trust: the trust trajectory fell by this much (points on 1..5) since the last round.
     trust_drop_points: float = 0.75
@@ -87,18 +89,20 @@ class HealthSettings:
     kpi_shortfall_attainment: float = 0.5
     kpi_keep_attainment: float = 0.6
     kpi_grace_days: int = 90
+    # ... and only when the pro-rated target is at least this much (below it, chance rules).
+    kpi_min_expected: float = 4.0
 
     # review_overdue: days after the agreed review date.
-    review_grace_days: int = 14
+    review_grace_days: int = 30
 
     stalled_days: Mapping[str, int] = field(default_factory=lambda: DEFAULT_STALLED_DAYS)
 
     # unsettled_costs: a party is owed at least this much for at least `unsettled_days`.
     unsettled_min_cents: int = 5_000
-    unsettled_days: int = 60
+    unsettled_days: int = 90
 
-    # poor_service_feedback: average client rating (1..5) in the window at or below this, from at
-    # least `poor_service_min_ratings` ratings.
+    # poor_service_feedback: average of a party's latest (up to 3) client ratings (1..5) at or
+    # below this, from at least `poor_service_min_ratings` ratings in the window.
     poor_service_rating: float = 2.5
     poor_service_min_ratings: int = 2
 

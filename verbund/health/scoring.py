@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from verbund.health.aggregates import FACTORS, NONE, Columns, Facts
+from verbund.health.aggregates import FACTORS, NONE, Columns, Facts, week_of
 from verbund.health.params import COMPONENTS, DEFAULTS, HealthSettings
 
 GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
@@ -169,14 +169,17 @@ def in_round(cols: Columns, s: HealthSettings) -> np.ndarray:
 
 
 def kpi_attainment(facts: Facts, cols: Columns, s: HealthSettings) -> tuple[np.ndarray, ...]:
-    """[M] attainment of each KPI target (NaN in the grace period) and the pro-rated target."""
+    """[M] attainment of each KPI target over the window (NaN in the grace period), and the target
+    pro-rated to the part of the window since the agreement started."""
     start = facts.agreement_start[facts.kpi_p]
-    elapsed = np.maximum(cols.as_of - start, 0)
-    expected = facts.kpi_target * elapsed / facts.kpi_period
+    window_start = (week_of(cols.as_of) - s.window_weeks + 1) * 7
+    span = cols.as_of - np.maximum(start, window_start) + 1
+    expected = facts.kpi_target * np.maximum(span, 0) / facts.kpi_period
     with np.errstate(divide="ignore", invalid="ignore"):
         more = cols.kpi_actual / expected
         less = np.where(cols.kpi_actual > expected, expected / cols.kpi_actual, 1.0)
     attainment = np.where(facts.kpi_at_most, less, more)
+    elapsed = cols.as_of - start
     attainment = np.where((elapsed >= s.kpi_grace_days) & (start != NONE), attainment, np.nan)
     return attainment, expected
 
@@ -255,7 +258,26 @@ def _effect(scores: Scores, component: str, i: int, value: float) -> float:
     return round(100.0 * (value - 0.5) * weights[component] / max(applying, 1e-9), 1)
 
 
-def _reasons(scores: Scores, i: int) -> list[Reason]:
+def _reasons(scores: Scores, row: int) -> list[Reason]:
+    kpi_rows = np.flatnonzero(scores.facts.kpi_p == row)
+    one = Scores(
+        facts=scores.facts.row(row),
+        columns=scores.columns.take(row, kpi_rows),
+        settings=scores.settings,
+        components={c: v[row : row + 1] for c, v in scores.components.items()},
+        score=scores.score[row : row + 1],
+        light=scores.light[row : row + 1],
+        silence=scores.silence[row : row + 1],
+        empty_after=scores.empty_after[row : row + 1],
+        attainment=scores.attainment[kpi_rows],
+        expected=scores.expected[kpi_rows],
+    )
+    return _reasons_of_one(one)
+
+
+def _reasons_of_one(scores: Scores) -> list[Reason]:
+    """Reasons of a one-row Scores (row 0)."""
+    i = 0
     s, cols, facts = scores.settings, scores.columns, scores.facts
     parties = facts.parties[i]
     out: list[Reason] = []
