@@ -23,6 +23,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -44,7 +45,8 @@ def day_number(day: dt.date) -> int:
     return day.toordinal()
 
 
-def week_of(day: int) -> int:
+def week_of(day: Any) -> Any:
+    """Week number of a day (int or array); counters are kept per week so the window can slide."""
     return day // 7
 
 

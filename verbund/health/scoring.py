@@ -342,14 +342,14 @@ def _reasons_of_one(scores: Scores) -> list[Reason]:
 
     if not np.isnan(comp["outcomes"]):
         rows = np.flatnonzero((facts.kpi_p == i) & ~np.isnan(scores.attainment))
-        behind = [r for r in rows if scores.attainment[r] < 1.0]
+        behind = [int(m) for m in rows if scores.attainment[m] < 1.0]
         if behind:
-            r = min(behind, key=lambda x: scores.attainment[x])
+            worst_kpi = min(behind, key=lambda m: float(scores.attainment[m]))
             add(
                 "outcomes",
                 "kpi_behind",
-                kpi=facts.kpi_key[r],
-                percent=round(100 * float(scores.attainment[r])),
+                kpi=facts.kpi_key[worst_kpi],
+                percent=round(100 * float(scores.attainment[worst_kpi])),
             )
         else:
             add("outcomes", "kpis_on_track", percent=round(100 * comp["outcomes"]))

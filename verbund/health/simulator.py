@@ -190,8 +190,8 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
                 b_.add(won, h.REFERRAL_WON, y, ref=ref, amount_cents=value)
                 bad = poor and y == b and won >= (start or days)
                 if rng.random() < (0.8 if bad else 0.6):
-                    p = [0.4, 0.35, 0.2, 0.05, 0.0] if bad else [0.0, 0.03, 0.12, 0.4, 0.45]
-                    rating = int(rng.choice([1, 2, 3, 4, 5], p=p))
+                    weights = [0.4, 0.35, 0.2, 0.05, 0.0] if bad else [0.0, 0.03, 0.12, 0.4, 0.45]
+                    rating = int(rng.choice([1, 2, 3, 4, 5], p=weights))
                     b_.add(won + int(rng.integers(3, 30)), h.SERVICE_RATED, y, ref=ref,
                            rating=rating)  # fmt: skip
             elif outcome < 0.65:
@@ -201,25 +201,25 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     def starter() -> str:
         return a if rng.random() < lead_a else str(rng.choice(parties[1:]))
 
-    day = active_from + int(rng.integers(0, meeting_every))
-    while day < days:
-        if rng.random() < everything[day] * 0.9:
-            b_.add(day, h.MEETING, starter())
-        day += max(3, round(rng.normal(meeting_every, 4)))
+    meeting = active_from + int(rng.integers(0, meeting_every))
+    while meeting < days:
+        if rng.random() < everything[meeting] * 0.9:
+            b_.add(meeting, h.MEETING, starter())
+        meeting += max(3, round(rng.normal(meeting_every, 4)))
     balance = {p: 0.0 for p in parties}
     settles = pattern != "costs_unsettled"
-    for day in np.repeat(np.arange(days), rng.poisson(activity_rate * everything)):
+    for activity_day in np.repeat(np.arange(days), rng.poisson(activity_rate * everything)):
         who = starter()
         campaign = rng.random() < 0.5
-        b_.add(int(day), h.JOINT_ACTIVITY, who, ref="campaign" if campaign else "know_how")
+        b_.add(int(activity_day), h.JOINT_ACTIVITY, who, ref="campaign" if campaign else "project")
         if campaign:
             amount = int(rng.uniform(20_000, 300_000))
-            b_.add(int(day), h.COST_ITEM, who, amount_cents=amount)
-            for p in parties:
-                balance[p] -= amount / len(parties)
+            b_.add(int(activity_day), h.COST_ITEM, who, amount_cents=amount)
+            for party in parties:
+                balance[party] -= amount / len(parties)
             balance[who] += amount
             if rng.random() < 0.9:
-                when = int(day + rng.uniform(7, 45))
+                when = int(activity_day + rng.uniform(7, 45))
                 if settles or when < (start or days):
                     _settle(b_, when, balance)
 
@@ -231,24 +231,25 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     gap_factors = rng.choice(len(FACTOR_KEYS), size=int(rng.integers(1, 3)), replace=False)
     due = active_from + review_every
     while due < days:
-        for p in parties:
-            late = rng.uniform(0, 21) + (rng.uniform(15, 40) if rng.random() < 0.08 else 0)
-            day = int(due + late)
-            if day >= days or not everything[min(day, days - 1)] > 0:
+        for party in parties:
+            delay = rng.uniform(0, 21) + (rng.uniform(15, 40) if rng.random() < 0.08 else 0)
+            submitted = int(due + delay)
+            if submitted >= days or not everything[min(submitted, days - 1)] > 0:
                 continue
-            if pattern == "reviews_stop" and day >= (start or days):
+            if pattern == "reviews_stop" and submitted >= (start or days):
                 continue
-            years = (day - active_from) / 365
-            scores = level[p] + rng.normal(0, 0.35, len(FACTOR_KEYS))
+            years = (submitted - active_from) / 365
+            scores = level[party] + rng.normal(0, 0.35, len(FACTOR_KEYS))
             scores[FACTOR_KEYS.index("trust")] += 0.4 * years
-            since = day - (start or days)
-            if pattern == "perception_gap" and p == b and since >= 0:
+            since = submitted - (start or days)
+            if pattern == "perception_gap" and party == b and since >= 0:
                 scores[gap_factors] -= rng.uniform(2, 3)
             if pattern == "declining_trust" and since >= 0:
                 for f in ("trust", "communication", "commitment"):
                     scores[FACTOR_KEYS.index(f)] -= min(since / 120, 1.0) * rng.uniform(1.2, 2)
             values = np.clip(np.round(scores), 1, 5).astype(int)
-            b_.add(day, h.REVIEW, p, scores=dict(zip(FACTOR_KEYS, map(int, values), strict=True)))
+            scored = dict(zip(FACTOR_KEYS, map(int, values), strict=True))
+            b_.add(submitted, h.REVIEW, party, scores=scored)
         due += review_every
 
     # -- the agreement's KPI: referrals each side passes, a little below its own pace -----------
