@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from bench.registry import Result, benchmark
+from bench.registry import Result, benchmark, markdown
 
 DAYS = 540
 
@@ -72,7 +72,7 @@ def synthetic(partnerships: int, events: int, seed: int = 11):
     o_day = a_day + rng.integers(10, 60, referrals)
     won, lost = outcome < 0.35, (outcome >= 0.35) & (outcome < 0.65)
     rated = won & (rng.random(referrals) < 0.6)
-    rest = events - referrals * 2 - int(won.sum() + lost.sum() + rated.sum())
+    rest = events - referrals - int(answered.sum() + won.sum() + lost.sum() + rated.sum())
     rest = max(rest, 0)
     kinds = np.array(
         [h.MEETING, h.JOINT_ACTIVITY, h.REVIEW, h.COST_ITEM, h.SETTLEMENT,
@@ -292,10 +292,7 @@ def main() -> int:
     if not args.skip_early_warning:
         sections.append(("early warning", early_warning(args.per_pattern, log)))
     for title, results in sections:
-        print(f"\n## Partnership health: {title}\n")
-        print("| measure | figure | data |\n|---|---|---|")
-        for r in results:
-            print(f"| {r.measure} | {r.figure} | {r.data} |")
+        print("\n" + markdown(f"Partnership health: {title}", results))
     return 0
 
 

@@ -80,7 +80,7 @@ def test_unanswered_referral_opens_after_two_weeks_for_a_slow_partner():
 
 
 def test_perception_gap_only_when_both_have_scored():
-    events = balanced_year(100) + [review(100, "a", trust=5, commitment=4)]
+    events = [*balanced_year(100), review(100, "a", trust=5, commitment=4)]
     assert found(partnership(), events, day(101), "perception_gap") == []
     events.append(review(102, "b", trust=3, commitment=4))
     finding = only(found(partnership(), events, day(103), "perception_gap"))
@@ -89,7 +89,7 @@ def test_perception_gap_only_when_both_have_scored():
 
 
 def test_perception_gap_below_two_points_is_no_alert():
-    events = balanced_year(100) + [review(100, "a", trust=5), review(102, "b", trust=4)]
+    events = [*balanced_year(100), review(100, "a", trust=5), review(102, "b", trust=4)]
     assert found(partnership(), events, day(103), "perception_gap") == []
 
 
@@ -122,7 +122,7 @@ def test_stalled_stage():
 
 
 def test_unsettled_costs_name_who_is_owed():
-    events = balanced_year(200) + [h.Event(day(20), h.COST_ITEM, "a", amount_cents=40_000)]
+    events = [*balanced_year(200), h.Event(day(20), h.COST_ITEM, "a", amount_cents=40000)]
     finding = only(found(partnership(), events, day(120), "unsettled_costs"))
     assert finding.evidence["owed_party"] == "a" and finding.evidence["debtor_party"] == "b"
     assert finding.evidence["amount_cents"] == 20_000
@@ -159,10 +159,11 @@ def test_unanswered_contact_request():
 
 
 def test_evidence_carries_the_documented_parameters():
-    events = balanced_year(100) + [
+    events = [
+        *balanced_year(100),
         review(100, "a", trust=5),
         review(101, "b", trust=2),
-        h.Event(day(5), h.COST_ITEM, "a", amount_cents=90_000),
+        h.Event(day(5), h.COST_ITEM, "a", amount_cents=90000),
         h.Event(day(0), h.CONTACT_REQUEST_SENT, "b", "a", ref="cr"),
     ]
     kinds = set()

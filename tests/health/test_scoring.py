@@ -83,8 +83,8 @@ def test_kpi_attainment_is_pro_rated_and_waits_for_the_grace_period():
 
 def test_factor_scores_and_trust_enter_the_score():
     base = balanced_year(200)
-    good = base + [review(190, "a", trust=5, commitment=5), review(191, "b", trust=5, commitment=5)]
-    bad = base + [review(190, "a", trust=1, commitment=2), review(191, "b", trust=1, commitment=2)]
+    good = [*base, review(190, "a", trust=5, commitment=5), review(191, "b", trust=5, commitment=5)]
+    bad = [*base, review(190, "a", trust=1, commitment=2), review(191, "b", trust=1, commitment=2)]
     high = engine.evaluate(partnership(), good, day(195))
     low = engine.evaluate(partnership(), bad, day(195))
     assert high.components["factors"] > low.components["factors"]
@@ -102,7 +102,7 @@ def test_weights_come_from_the_network_settings():
 
 
 def test_every_reason_code_is_known_with_its_parameters():
-    events = balanced_year(200) + [review(195, "a", trust=1), review(196, "b", trust=4)]
+    events = [*balanced_year(200), review(195, "a", trust=1), review(196, "b", trust=4)]
     for as_of in (day(40), day(200), day(330)):
         for reason in engine.evaluate(partnership(), events, as_of).reasons:
             assert reason.code in codes.REASONS
@@ -130,7 +130,7 @@ def test_the_score_is_always_between_0_and_100(history, offset):
 )  # fmt: skip
 def test_parties_scoring_alike_have_no_perception_gap(factors, values):
     scores = dict(zip(factors, values, strict=False))
-    events = balanced_year(100) + [review(100, "a", **scores), review(101, "b", **scores)]
+    events = [*balanced_year(100), review(100, "a", **scores), review(101, "b", **scores)]
     result = engine.evaluate(partnership(), events, day(101))
     assert not [f for f in result.findings if f.kind == "perception_gap"]
     assert not [r for r in result.reasons if r.code == "perception_gap"]

@@ -1,4 +1,4 @@
-"""The early-warning simulator: deterministic, patterns change behaviour, evaluation counts right."""
+"""The early-warning simulator: deterministic, patterns change behaviour, evaluation is right."""
 
 from __future__ import annotations
 

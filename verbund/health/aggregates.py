@@ -23,7 +23,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -671,24 +671,9 @@ def compute(
     )
 
     # KPI actuals since the agreement started.
-    kpi_actual = _kpi_actuals(
-        facts,
-        table,
-        today,
-        s.window_weeks,
-        p,
-        day,
-        kind,
-        by,
-        to,
-        ref,
-        amount,
-        w_p,
-        w_giver,
-        w_by,
-        w_day,
-        w_amount,
-    )
+    upto_rows = _Rows(p=p, day=day, kind=kind, by=by, to=to, ref=ref, amount=amount)
+    won_rows = _Won(p=w_p, giver=w_giver, receiver=w_by, day=w_day, amount=w_amount)
+    kpi_actual = _kpi_actuals(facts, table, today, s.window_weeks, upto_rows, won_rows)
 
     # Cost ledger in day order: balances and since when they have been unsettled.
     balance, unsettled_since = _ledger(facts, table, rows, p, day, kind, by, to, amount, n, k)
@@ -734,25 +719,33 @@ def compute(
     )
 
 
+class _Rows(NamedTuple):
+    """The events up to the evaluation day, as columns."""
+
+    p: np.ndarray
+    day: np.ndarray
+    kind: np.ndarray
+    by: np.ndarray
+    to: np.ndarray
+    ref: np.ndarray
+    amount: np.ndarray
+
+
+class _Won(NamedTuple):
+    """Won referrals joined to their referrer."""
+
+    p: np.ndarray
+    giver: np.ndarray
+    receiver: np.ndarray
+    day: np.ndarray
+    amount: np.ndarray
+
+
 def _kpi_actuals(
-    facts,
-    table,
-    today,
-    window_weeks,
-    p,
-    day,
-    kind,
-    by,
-    to,
-    ref,
-    amount,
-    w_p,
-    w_giver,
-    w_by,
-    w_day,
-    w_amount,
+    facts: Facts, table: EventTable, today: int, window_weeks: int, ev: _Rows, won: _Won
 ) -> np.ndarray:
     """Actual of each KPI target row over the window (since the agreement started)."""
+    p, day, kind, by, to, ref, amount = ev
     if not len(facts.kpi_p):
         return np.zeros(0)
     names = {name: i for i, name in enumerate(catalogues.keys("kpis"))}
@@ -777,8 +770,8 @@ def _kpi_actuals(
     reported_codes = np.zeros(len(p), dtype=np.int64)
     reported_codes[rep] = reported[ref[rep]]
     add(rep, reported_codes, by, amount)
-    add(None, names["referrals_won"], w_giver, 1, ps=w_p, days=w_day)
-    add(None, names["sourced_revenue"], w_by, w_amount, ps=w_p, days=w_day)
+    add(None, names["referrals_won"], won.giver, 1, ps=won.p, days=won.day)
+    add(None, names["sourced_revenue"], won.receiver, won.amount, ps=won.p, days=won.day)
     cp, cday, ckpi, cparty, cvalue = (np.concatenate(x) for x in zip(*parts, strict=True))
     start = facts.agreement_start[cp]
     keep = (start != NONE) & (cday >= start) & (week_of(cday) > week_of(today) - window_weeks)
