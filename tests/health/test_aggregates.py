@@ -160,3 +160,21 @@ def test_bad_events_are_refused_with_a_clear_message(changes, message):
     base = dict(day=day(0), kind=h.MEETING, by="a")
     with pytest.raises(ValueError, match=message):
         h.Event(**{**base, **changes})
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(histories())
+def test_a_stored_state_goes_on_exactly_where_it_left_off(history):
+    import json
+
+    ship, events = history
+    events = sorted(events, key=lambda e: e.day)
+    half = len(events) // 2
+    stored = json.dumps(ag.State.build(ship, events[:half]).to_json())
+    resumed = ag.State.from_json(json.loads(stored))
+    for event in events[half:]:
+        resumed.apply(event)
+    whole = ag.State.build(ship, events)
+    as_of = events[-1].day if events else day(0)
+    facts = ag.Facts.from_partnerships([ship])
+    assert_same(resumed.columns(as_of, facts), whole.columns(as_of, facts), 0, len(ship.parties))

@@ -247,6 +247,63 @@ class State:
             state.apply(event)
         return state
 
+    # -- storage ----------------------------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values (for a JSON column); `from_json` with the same settings restores it."""
+
+        def floats(values: np.ndarray) -> list[float | None]:
+            return [None if v != v else float(v) for v in values.tolist()]
+
+        return {
+            "parties": list(self.parties),
+            "agreement_start": self.agreement_start,
+            "factors": list(self.factors),
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "events_total": self.events_total,
+            "last_activity": self.last_activity,
+            "weeks": {str(week): floats(c) for week, c in self.weeks.items()},
+            "recent": floats(self.recent),
+            "recent_day": self.recent_day,
+            "last_ref": self.last_ref.tolist(),
+            "pending_referrals": {r: list(v) for r, v in self.pending_referrals.items()},
+            "referral_givers": dict(self.referral_givers),
+            "pending_contacts": {r: list(v) for r, v in self.pending_contacts.items()},
+            "kpis": [[w, kpi, party, v] for (w, kpi, party), v in self.kpis.items()],
+            "ratings": {str(p): [list(r) for r in rs] for p, rs in self.ratings.items()},
+            "reviews": [[day, party, floats(scores)] for day, party, scores in self.reviews],
+            "balance": floats(self.balance),
+            "unsettled_since": self.unsettled_since,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], settings: HealthSettings = DEFAULTS) -> State:
+        def array(values: list[float | None]) -> np.ndarray:
+            return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+        return cls(
+            parties=tuple(data["parties"]),
+            settings=settings,
+            agreement_start=data["agreement_start"],
+            factors=tuple(data["factors"]),
+            first_day=data["first_day"],
+            last_day=data["last_day"],
+            events_total=data["events_total"],
+            last_activity=data["last_activity"],
+            weeks={int(w): array(c) for w, c in data["weeks"].items()},
+            recent=array(data["recent"]),
+            recent_day=data["recent_day"],
+            last_ref=np.array(data["last_ref"], dtype=np.int64),
+            pending_referrals={r: (v[0], v[1]) for r, v in data["pending_referrals"].items()},
+            referral_givers=dict(data["referral_givers"]),
+            pending_contacts={r: (v[0], v[1]) for r, v in data["pending_contacts"].items()},
+            kpis={(w, kpi, party): v for w, kpi, party, v in data["kpis"]},
+            ratings={int(p): [(r[0], r[1]) for r in rs] for p, rs in data["ratings"].items()},
+            reviews=[(day, party, array(scores)) for day, party, scores in data["reviews"]],
+            balance=array(data["balance"]),
+            unsettled_since=data["unsettled_since"],
+        )
+
     # -- layout of the packed vectors -----------------------------------------------------------
     @property
     def k(self) -> int:
