@@ -107,10 +107,11 @@ def test_kpi_shortfall_against_the_pro_rated_target():
 def test_review_overdue_counts_from_the_last_complete_round():
     events = balanced_year(200)  # reviews on days 80/82 and 170/172
     assert found(partnership(), events, day(280), "review_overdue") == []
-    finding = only(found(partnership(), events, day(300), "review_overdue"))
+    assert found(partnership(), events, day(300), "review_overdue") == []  # 40 days: grace
+    finding = only(found(partnership(), events, day(310), "review_overdue"))
     assert finding.evidence["due"] == day(260).isoformat()
-    assert finding.evidence["days_overdue"] == 40
-    assert found(partnership(review_every=None), events, day(300), "review_overdue") == []
+    assert finding.evidence["days_overdue"] == 50
+    assert found(partnership(review_every=None), events, day(310), "review_overdue") == []
 
 
 def test_stalled_stage():
@@ -129,6 +130,14 @@ def test_unsettled_costs_name_who_is_owed():
     assert finding.since == day(20)
     events.append(h.Event(day(121), h.SETTLEMENT, "b", "a", amount_cents=20_000))
     assert found(partnership(), events, day(200), "unsettled_costs") == []
+
+
+def test_costs_settled_in_their_usual_time_are_not_unsettled_even_when_they_overlap():
+    events = balanced_year(360)
+    for n in range(0, 330, 30):  # a campaign every month, each settled six weeks later
+        events.append(h.Event(day(n), h.COST_ITEM, "a", amount_cents=40_000))
+        events.append(h.Event(day(n + 42), h.SETTLEMENT, "b", "a", amount_cents=20_000))
+    assert found(partnership(), events, day(360), "unsettled_costs") == []
 
 
 def test_declining_trust_over_reviews():
@@ -206,3 +215,14 @@ def test_one_way_alert_stays_open_until_the_flow_is_clearly_two_way_again():
     events += referral(241, "b", "a", "back1")
     still = found(partnership(), events, day(242), "one_way_street")
     assert still and not still[0].opens  # within the hysteresis band: kept, not re-opened
+
+
+def test_a_count_shortfall_that_chance_explains_does_not_open():
+    kpis = (h.KpiTarget("referrals_given", 12, party="a"),)  # ~6 expected in the window
+    events = []
+    for n in (20, 120):
+        events += referral(n, "a", "b", f"a{n}")
+    events += [h.Event(day(n), h.MEETING, "b") for n in range(0, 181, 15)]
+    finding = only(found(partnership(kpis=kpis), events, day(180), "kpi_shortfall"))
+    assert finding.evidence["percent"] < 50
+    assert finding.opens is False  # P(2 or fewer | 5.9) is about 7 %

@@ -41,6 +41,12 @@ SETTLED_TOLERANCE_CENTS = 100
 LAST_RATINGS = 3
 
 
+def _packed_size(k: int) -> int:
+    """Weekly counters: activity, referrals and won value per pair, then per party: started,
+    ratings, rating sum, credit from cost items."""
+    return 1 + 2 * k * k + 4 * k
+
+
 def day_number(day: dt.date) -> int:
     return day.toordinal()
 
@@ -169,6 +175,9 @@ class Columns:
     trust_before: np.ndarray  # [N] ... before the latest round of reviews, NaN
     balance: np.ndarray  # [N,K] cents; positive = the others owe i
     unsettled_since: np.ndarray  # [N] NONE = settled
+    recent_credit: (
+        np.ndarray
+    )  # [N,K] what cost items of the last `unsettled_days` put to i's credit
     kpi_actual: np.ndarray  # [M] per KPI target row of the facts
 
     @property
@@ -202,7 +211,7 @@ class State:
     last_day: int = NONE
     events_total: int = 0
     last_activity: int = NONE
-    # week -> counters (act, ref K*K, won K*K, init K, rating_n K, rating_sum K)
+    # week -> counters (act, ref K*K, won K*K, init K, rating_n K, rating_sum K, credit K)
     weeks: dict[int, np.ndarray] = field(default_factory=dict)
     # decayed counters (ref K*K, init K, ans_n K, ans_sum K) valid at `recent_day`
     recent: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -314,7 +323,7 @@ class State:
         counters = self.weeks.get(week)
         if counters is None:
             k = self.k
-            counters = self.weeks[week] = np.zeros(1 + 2 * k * k + 3 * k)
+            counters = self.weeks[week] = np.zeros(_packed_size(k))
         return counters
 
     def _decay_to(self, day: int) -> float:
@@ -405,7 +414,9 @@ class State:
                 scores[self.factors.index(factor)] = score
             self.reviews.append((day, by, scores))
         elif kind == h.COST_ITEM:
-            self._ledger(day, cost_delta(self.parties, by, event.amount_cents, event.shares))
+            delta = cost_delta(self.parties, by, event.amount_cents, event.shares)
+            counters[init_at + 3 * k : init_at + 4 * k] += np.maximum(delta, 0.0)
+            self._ledger(day, delta)
         elif kind == h.SETTLEMENT:
             delta = np.zeros(k)
             delta[by] += event.amount_cents
@@ -443,10 +454,14 @@ class State:
             raise ValueError("a state can only be read on or after its last event")
         k, s = self.k, self.settings
         this_week = week_of(today)
-        packed = np.zeros(1 + 2 * k * k + 3 * k)
+        packed = np.zeros(_packed_size(k))
+        recent_credit = np.zeros(k)
+        credit_at = 1 + 2 * k * k + 3 * k
         for week, counters in self.weeks.items():
             if this_week - s.window_weeks < week <= this_week:
                 packed += counters
+            if this_week - _credit_weeks(s) < week <= this_week:
+                recent_credit += counters[credit_at : credit_at + k]
         decay = (
             math.exp(-(today - self.recent_day) / s.recent_days) if self.recent_day != NONE else 1
         )
@@ -514,6 +529,7 @@ class State:
             ans_sum=recent[None, k * k + 2 * k : k * k + 3 * k],
             balance=self.balance[None].copy(),
             unsettled_since=np.array([self.unsettled_since]),
+            recent_credit=recent_credit[None],
             kpi_actual=kpi_actual,
             **reviews,
         )
@@ -733,7 +749,9 @@ def compute(
     kpi_actual = _kpi_actuals(facts, table, today, s.window_weeks, upto_rows, won_rows)
 
     # Cost ledger in day order: balances and since when they have been unsettled.
-    balance, unsettled_since = _ledger(facts, table, rows, p, day, kind, by, to, amount, n, k)
+    balance, unsettled_since, recent_credit = _ledger(
+        facts, table, rows, upto_rows, n, k, today, _credit_weeks(s)
+    )
 
     reviewed = np.isin(table.score_row, rows)
     review_rows = table.score_row[reviewed]
@@ -771,6 +789,7 @@ def compute(
         ans_sum=ans_sum,
         balance=balance,
         unsettled_since=unsettled_since,
+        recent_credit=recent_credit,
         kpi_actual=kpi_actual,
         **reviews,
     )
@@ -859,14 +878,30 @@ def _last_ratings(p, day, by, rating, rated, n, k) -> np.ndarray:
     return out
 
 
-def _ledger(facts, table, rows, p, day, kind, by, to, amount, n, k):
+def _credit_weeks(s: HealthSettings) -> int:
+    return -(-s.unsettled_days // 7)
+
+
+def _ledger(
+    facts: Facts,
+    table: EventTable,
+    rows: np.ndarray,
+    ev: _Rows,
+    n: int,
+    k: int,
+    today: int,
+    credit_weeks: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Balances, since when they are unsettled, and the credit from recent cost items."""
+    p, day, kind, by, to, _, amount = ev
     cost = kind == KIND_CODE[h.COST_ITEM]
     settle = kind == KIND_CODE[h.SETTLEMENT]
     entries = np.flatnonzero(cost | settle)
     balance = np.zeros((n, k))
     since = np.full(n, NONE, dtype=np.int64)
+    recent_credit = np.zeros((n, k))
     if not len(entries):
-        return balance, since
+        return balance, since, recent_credit
     order = np.lexsort((entries, day[entries], p[entries]))
     entries = entries[order]
     e_p, e_day = p[entries], day[entries]
@@ -899,7 +934,9 @@ def _ledger(facts, table, rows, p, day, kind, by, to, amount, n, k):
     rows_p = e_p[ends][unsettled]
     after = np.where(last_settled[rows_p] == NONE, first_entry[rows_p], last_settled[rows_p] + 1)
     since[rows_p] = e_day[after]
-    return balance, since
+    recent = is_cost & (week_of(e_day) > week_of(today) - credit_weeks)
+    np.add.at(recent_credit, e_p[recent], np.maximum(delta[recent], 0.0))
+    return balance, since, recent_credit
 
 
 def _reviews_columns(

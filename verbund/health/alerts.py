@@ -23,6 +23,10 @@ from verbund.health.scoring import Scores, in_round, iso
 from verbund.lib import catalogues
 
 KINDS: tuple[str, ...] = tuple(catalogues.keys("alerts"))
+COUNTED_KPIS = frozenset(
+    {"referrals_given", "referrals_received", "referrals_won", "joint_campaigns", "projects_won",
+     "leads", "meetings"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,11 @@ def findings(scores: Scores) -> list[Finding]:
         keep_kpi = ~np.isnan(attainment) & (attainment < s.kpi_keep_attainment)
         open_kpi = keep_kpi & (attainment < s.kpi_shortfall_attainment)
         open_kpi &= scores.expected >= s.kpi_min_expected
+        # Counted KPIs (referrals, meetings ...) scatter by chance: open only when so few would
+        # happen at the target's pace less often than `kpi_chance` (Poisson).
+        counted = np.array([key in COUNTED_KPIS for key in facts.kpi_key], dtype=bool)
+        chance = _poisson_cdf(cols.kpi_actual, scores.expected)
+        open_kpi &= ~counted | (chance <= s.kpi_chance)
     for m in np.flatnonzero(keep_kpi & ~closed[facts.kpi_p]):
         row, party = int(facts.kpi_p[m]), int(facts.kpi_party[m])
         who = facts.parties[row][party] if party != NONE else None
@@ -283,9 +292,11 @@ def findings(scores: Scores) -> list[Finding]:
             limit_days=int(limits[row]),
         )
 
-    # unsettled_costs
-    owed = np.where(present, cols.balance, -np.inf).max(axis=1)
-    unsettled = (cols.unsettled_since != NONE) & (owed >= s.unsettled_min_cents)
+    # unsettled_costs: part of what a party is owed comes from cost items older than
+    # `unsettled_days` (its balance exceeds what recent cost items put to its credit), so costs
+    # are settled late, not just still in their normal settling time.
+    old_debt = np.where(present, cols.balance - cols.recent_credit, -np.inf).max(axis=1)
+    unsettled = (cols.unsettled_since != NONE) & (old_debt >= s.unsettled_min_cents)
     unsettled &= today - cols.unsettled_since >= s.unsettled_days
     for row in np.flatnonzero(unsettled):
         parties = facts.parties[row]
@@ -338,6 +349,18 @@ def findings(scores: Scores) -> list[Finding]:
 
     out.sort(key=lambda f: f.row)
     return out
+
+
+def _poisson_cdf(actual: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """P(X <= actual) for X ~ Poisson(mean), elementwise (actual rounded down, small counts)."""
+    x = np.floor(np.nan_to_num(actual, nan=0.0)).astype(np.int64)
+    mean = np.nan_to_num(mean, nan=0.0)
+    term = np.exp(-mean)
+    total = term.copy()
+    for i in range(1, int(x.max(initial=0)) + 1):
+        term = term * mean / i
+        total += np.where(i <= x, term, 0.0)
+    return total
 
 
 def by_row(all_findings: Iterable[Finding], n: int) -> list[list[Finding]]:

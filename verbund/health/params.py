@@ -91,13 +91,17 @@ class HealthSettings:
     kpi_grace_days: int = 90
     # ... and only when the pro-rated target is at least this much (below it, chance rules).
     kpi_min_expected: float = 4.0
+    # ... and, for counted KPIs, when so low a count would happen at the target's pace with at
+    # most this probability (Poisson), i.e. not just bad luck.
+    kpi_chance: float = 0.05
 
     # review_overdue: days after the agreed review date.
-    review_grace_days: int = 30
+    review_grace_days: int = 45
 
     stalled_days: Mapping[str, int] = field(default_factory=lambda: DEFAULT_STALLED_DAYS)
 
-    # unsettled_costs: a party is owed at least this much for at least `unsettled_days`.
+    # unsettled_costs: a party is owed at least this much from cost items older than
+    # `unsettled_days`.
     unsettled_min_cents: int = 5_000
     unsettled_days: int = 90
 

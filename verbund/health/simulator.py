@@ -142,7 +142,9 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
         b_.add(answer, h.CONTACT_REQUEST_ANSWERED, b, ref=ref)
         moved = answer + int(rng.integers(3, 20))
         stages.append((moved, "exploring"))
-        stages.append((moved + int(rng.integers(30, 100)), "pilot"))
+        piloting = moved + int(rng.integers(30, 100))
+        stages.append((piloting, "pilot"))
+        stages.append((piloting + int(rng.integers(90, 200)), "agreed"))
         active_from = moved
     if pattern == "stalled":
         start = created
