@@ -210,9 +210,10 @@ def findings(scores: Scores) -> list[Finding]:
         | (np.nan_to_num(gap_before, nan=0) >= s.perception_gap_points)
         | (np.nan_to_num(gap, nan=0) >= s.perception_gap_points + 1)
     )
+    round_day = np.where(present, cols.rev_last_day, NONE).max(axis=1)
     for row, f in zip(*np.nonzero(wide), strict=True):
         parties = facts.parties[row]
-        day = int(np.where(present[row], cols.rev_last_day[row], NONE).max())
+        day = int(round_day[row])
         add(
             row,
             "perception_gap",
@@ -298,17 +299,19 @@ def findings(scores: Scores) -> list[Finding]:
     old_debt = np.where(present, cols.balance - cols.recent_credit, -np.inf).max(axis=1)
     unsettled = (cols.unsettled_since != NONE) & (old_debt >= s.unsettled_min_cents)
     unsettled &= today - cols.unsettled_since >= s.unsettled_days
+    owed_by = np.where(present, cols.balance, -np.inf)
+    owing = np.where(present, cols.balance, np.inf).argmin(axis=1)
     for row in np.flatnonzero(unsettled):
         parties = facts.parties[row]
-        balance = np.where(present[row], cols.balance[row], np.nan)
+        owed_index = int(owed_by[row].argmax())
         add(
             row,
             "unsettled_costs",
             "",
             int(cols.unsettled_since[row]),
-            owed_party=parties[int(np.nanargmax(balance))],
-            debtor_party=parties[int(np.nanargmin(balance))],
-            amount_cents=round(float(np.nanmax(balance))),
+            owed_party=parties[owed_index],
+            debtor_party=parties[int(owing[row])],
+            amount_cents=round(float(owed_by[row, owed_index])),
             unsettled_days=int(today - cols.unsettled_since[row]),
         )
 
