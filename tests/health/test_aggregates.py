@@ -154,6 +154,9 @@ def test_events_name_parties_of_the_partnership():
         (dict(kind=h.SERVICE_RATED, rating=7), "1..5"),
         (dict(kind=h.REVIEW, scores={"trust": 0}), "1..5"),
         (dict(kind=h.COST_ITEM, amount_cents=-5), "not negative"),
+        (dict(kind=h.REFERRAL_GIVEN, ref="r1"), "names the party it goes to"),
+        (dict(kind=h.SETTLEMENT, to="a"), "goes to another party"),
+        (dict(kind=h.REFERRAL_ANSWERED), "carries the id"),
     ],
 )
 def test_bad_events_are_refused_with_a_clear_message(changes, message):
@@ -178,3 +181,8 @@ def test_a_stored_state_goes_on_exactly_where_it_left_off(history):
     as_of = events[-1].day if events else day(0)
     facts = ag.Facts.from_partnerships([ship])
     assert_same(resumed.columns(as_of, facts), whole.columns(as_of, facts), 0, len(ship.parties))
+
+
+def test_a_kpi_of_a_company_outside_the_partnership_is_refused():
+    with pytest.raises(ValueError, match="'x' is not a party"):
+        partnership(kpis=(h.KpiTarget("leads", 5, party="x"),))

@@ -48,6 +48,11 @@ EVENT_KINDS = (
 ACTIVITY_KINDS = frozenset({REFERRAL_GIVEN, JOINT_ACTIVITY, MEETING, REVIEW, COST_ITEM})
 # Activities whose initiator counts for the initiative balance.
 INITIATIVE_KINDS = frozenset({JOINT_ACTIVITY, MEETING})
+NEEDS_RECIPIENT = frozenset({REFERRAL_GIVEN, SETTLEMENT, CONTACT_REQUEST_SENT})
+NEEDS_REF = frozenset(
+    {REFERRAL_GIVEN, REFERRAL_ANSWERED, REFERRAL_WON, REFERRAL_LOST, CONTACT_REQUEST_SENT,
+     CONTACT_REQUEST_ANSWERED, KPI_REPORTED}
+)  # fmt: skip
 CAMPAIGN_ACTIVITIES = frozenset({"campaign", "mailing", "event", "trade_fair", "webinar"})
 
 STAGES = (
@@ -96,6 +101,12 @@ class Event:
             raise ValueError("influence factor scores are 1..5")
         if self.amount_cents < 0:
             raise ValueError("amounts are not negative")
+        if self.kind in NEEDS_RECIPIENT and not self.to:
+            raise ValueError(f"a {self.kind} names the party it goes to")
+        if self.to is not None and self.to == self.by:
+            raise ValueError(f"a {self.kind} goes to another party")
+        if self.kind in NEEDS_REF and not self.ref:
+            raise ValueError(f"a {self.kind} carries the id (ref) that links its follow-ups")
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,6 @@ class Agreement:
     start: dt.date
     review_every_days: int | None = 90
     kpis: tuple[KpiTarget, ...] = ()
-    factors: tuple[str, ...] = ()  # agreed influence factors (empty = all scored ones)
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,9 @@ class Partnership:
             raise ValueError("a partnership has two or more distinct parties")
         if self.stage not in STAGES:
             raise ValueError(f"unknown stage {self.stage!r}")
+        for kpi in self.agreement.kpis if self.agreement else ():
+            if kpi.party is not None and kpi.party not in self.parties:
+                raise ValueError(f"KPI {kpi.kpi}: {kpi.party!r} is not a party")
 
     @property
     def stage_day(self) -> dt.date:
