@@ -63,10 +63,11 @@ def test_a_paused_partnership_is_not_empty():
 def test_unanswered_referral_waits_longer_for_a_quick_partner():
     events = balanced_year(100) + referral(101, "a", "b", "waiting", answer_after=None)
     assert found(partnership(), events, day(120), "unanswered_referral")[0].opens is False
-    finding = only(found(partnership(), events, day(130), "unanswered_referral"))
+    assert found(partnership(), events, day(142), "unanswered_referral")[0].opens is False
+    finding = only(found(partnership(), events, day(143), "unanswered_referral"))
     assert finding.opens
     assert finding.subject == "b"
-    assert finding.evidence["oldest_days"] == 29
+    assert finding.evidence["oldest_days"] == 42
     assert finding.since == day(115)
 
 

@@ -144,8 +144,9 @@ def findings(scores: Scores) -> list[Finding]:
         )
 
     # unanswered_referral / unanswered_contact_request: per receiving party. A referral opens the
-    # alert after `unanswered_referral_days` when its receiver is usually slow, else after twice
-    # that (an occasional late answer from a quick partner is not yet a pattern).
+    # alert after `unanswered_referral_days` when its receiver is usually slow, else after
+    # `unanswered_referral_max_days` (an occasional late answer from a quick partner is not yet a
+    # pattern).
     with np.errstate(invalid="ignore", divide="ignore"):
         usual = np.where(cols.ans_n > 1e-6, cols.ans_sum / np.maximum(cols.ans_n, 1e-9), 0.0)
     slow = usual >= s.slow_answer_days
@@ -167,7 +168,7 @@ def findings(scores: Scores) -> list[Finding]:
     ):
         waited = np.where(oldest != NONE, today - oldest, -1)
         late = present & (waited >= limit) & ~closed[:, None]
-        opening = late & (slow | (waited >= 2 * limit)) if needs_slow else late
+        opening = late & (slow | (waited >= s.unanswered_referral_max_days)) if needs_slow else late
         for row, party in zip(*np.nonzero(late), strict=True):
             add(
                 row,

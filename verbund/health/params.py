@@ -69,9 +69,10 @@ class HealthSettings:
     answer_good_days: float = 2.0
     answer_bad_days: float = 14.0
     # unanswered_referral: a referral has waited this long, and its receiver usually answers slowly
-    # (recent average `slow_answer_days` or more) — or it has waited twice as long.
+    # (recent average `slow_answer_days` or more) — or it has waited `unanswered_referral_max_days`.
     unanswered_referral_days: int = 14
     slow_answer_days: float = 7.0
+    unanswered_referral_max_days: int = 42
     unanswered_contact_days: int = 14
 
     # influence factors (1..5): perception_gap when two parties' latest scores of one factor differ
