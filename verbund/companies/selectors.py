@@ -87,12 +87,12 @@ def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> Co
 
 
 def partner_company_ids(company_ids: set[int]) -> set[int]:
-    """Companies in a partnership with any of ``company_ids`` (for "partners only" sections).
+    """Companies in a partnership with any of ``company_ids`` (for "partners only" sections):
+    recorded partnerships from the first accepted contact on, until they end."""
+    # Imported here: partnerships builds on companies, not the other way round.
+    from verbund.partnerships.selectors import partner_ids_of
 
-    Partnerships arrive with the partnerships capability; until a partnership is recorded, no
-    company is anyone's partner, so "partners only" sections stay with the company itself.
-    """
-    return set()
+    return partner_ids_of(set(company_ids))
 
 
 @dataclass
