@@ -8,7 +8,8 @@ invariants can be tested exhaustively with hypothesis.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -44,7 +45,7 @@ FIELDS = (
 class Problem:
     field: str
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
 
 def empty_terms(form: str, party_ids: Iterable[int]) -> dict[str, Any]:

@@ -49,7 +49,6 @@ _FILLER_WORDS = (
     "zijn graag op te"
 )
 _FILLER = frozenset(_FILLER_WORDS.split())
-)
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,11 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
         "parties": list(partnership.parties.all()),
         "form_label": _form_label(partnership.form, language),
         "success": template.success_text(language),
-        "risks": [form_templates.risk(key) for key in template.risks],
+        "risks": [
+            (risk.label(language), risk.help(language))
+            for risk in map(form_templates.risk, template.risks)
+            if risk is not None
+        ],
         "language": language,
         "checklist": [
             (Stage(stage).label, stage, by_stage.get(stage, []))
