@@ -119,7 +119,7 @@ class AgreementForm(forms.Form):
         required=False,
     )
     start = forms.DateField(
-        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     duration_months = forms.IntegerField(label=_("Duration (months)"), min_value=1, max_value=120)
     review_cadence_months = forms.TypedChoiceField(
@@ -346,7 +346,7 @@ class ReviewForm(forms.Form):
 
 class ActionItemForm(forms.Form):
     text = forms.CharField(label=_("Action"), max_length=300)
-    owner = forms.ChoiceField(label=_("Owner"))
+    owner = forms.ChoiceField(label=_("Responsible partner"))
     due_date = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, parties=(), **kwargs):

@@ -20,7 +20,7 @@ def field_labels() -> dict[str, str]:
         "form": _("Form of cooperation"),
         "goals": _("Joint goals"),
         "scope": _("Scope"),
-        "start": _("Start"),
+        "start": _("Start date"),
         "duration_months": _("Duration"),
         "review_cadence_months": _("Reviews"),
         "sponsors": _("Sponsors and contacts"),

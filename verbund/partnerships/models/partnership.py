@@ -95,8 +95,8 @@ class StageChange(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="stage_changes"
     )
-    from_stage = models.CharField(_("from"), max_length=12, choices=Stage.choices, blank=True)
-    to_stage = models.CharField(_("to"), max_length=12, choices=Stage.choices)
+    from_stage = models.CharField(_("from stage"), max_length=12, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(_("to stage"), max_length=12, choices=Stage.choices)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
