@@ -41,6 +41,13 @@ ROUTES = [
         data=lambda w: {"stage": "pilot", "reason": "Pilot mit zwei Kunden"},
     ),
     Route(
+        "partnerships:roles",
+        _p("partnerships:roles"),
+        WRITE,
+        method="post",
+        data=lambda w: {"role_1": "Empfehlungen im Münsterland"},
+    ),
+    Route(
         "partnerships:checklist",
         lambda w: reverse(
             "partnerships:checklist",

@@ -364,3 +364,29 @@ def test_a_contact_request_moves_an_identified_partnership_on(world: World, item
     )
     assert Partnership.objects.count() == 1
     assert partnership.stage == Stage.CONTACTED
+
+
+def test_in_a_project_group_the_leader_assigns_the_roles(world: World):
+    group = services.partnership_create(
+        network=world.alpha,
+        companies=[world.member_company, world.other_company],
+        form="project_group",
+        origin=Partnership.Origin.DIRECT,
+        stage=Stage.CONTACTED,
+    )
+    other_party = group.parties.get(company=world.other_company)
+    # Without a leader each partner names its own role only.
+    with pytest.raises(ValidationError):
+        services.party_set_role(party=other_party, role="Elektrik", by_company=world.member_company)
+    services.party_take_lead(partnership=group, company=world.member_company, user=None)
+    services.party_set_role(party=other_party, role="Elektrik", by_company=world.member_company)
+    other_party.refresh_from_db()
+    assert other_party.role == "Elektrik"
+    with pytest.raises(ValidationError):
+        services.party_set_role(
+            party=group.parties.get(company=world.member_company),
+            role="Alles",
+            by_company=world.other_company,
+        )
+    with pytest.raises(ValidationError):
+        services.party_take_lead(partnership=group, company=world.other_company, user=None)

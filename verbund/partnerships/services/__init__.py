@@ -20,6 +20,7 @@ from verbund.partnerships.services.partnership import (
     partnership_move,
     party_add,
     party_set_role,
+    party_take_lead,
 )
 from verbund.partnerships.services.reference import (
     reference_answer,
@@ -52,6 +53,7 @@ __all__ = [
     "partnership_move",
     "party_add",
     "party_set_role",
+    "party_take_lead",
     "reference_answer",
     "reference_decline",
     "reference_request_create",

@@ -288,6 +288,25 @@ def party_set_role(*, party: PartnershipParty, role: str, by_company: Company) -
 
 
 @transaction.atomic
+def party_take_lead(*, partnership: Partnership, company: Company, user) -> PartnershipParty:
+    """A partner takes the lead of a group that has none yet (then it assigns the roles)."""
+    if partnership.parties.filter(is_leader=True).exists():
+        raise ValidationError({"role": _("This group already has a leader.")})
+    party = partnership.parties.get(company=company)
+    party.is_leader = True
+    party.save(update_fields=["is_leader"])
+    StageChange.objects.create(
+        partnership=partnership,
+        from_stage=partnership.stage,
+        to_stage=partnership.stage,
+        changed_by=user,
+        company=company,
+        reason=_("%(company)s leads the group.") % {"company": company.name},
+    )
+    return party
+
+
+@transaction.atomic
 def party_add(
     *, partnership: Partnership, company: Company, by_company: Company, user
 ) -> PartnershipParty:

@@ -59,6 +59,17 @@ def _form_label(key: str, language: str) -> str:
     return entry.label(language) if entry else key
 
 
+def _editable_roles(access) -> set[int]:
+    """Party ids whose role the actor may set: all for the leader, else only their own."""
+    if not access.can_manage:
+        return set()
+    parties = list(access.partnership.parties.all())
+    leader = next((p for p in parties if p.is_leader), None)
+    if leader is not None:
+        return {p.pk for p in parties} if leader.company_id == access.company.pk else set()
+    return {p.pk for p in parties if p.company_id == access.company.pk}
+
+
 def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
     partnership = access.partnership
     language = request.LANGUAGE_CODE
@@ -77,6 +88,8 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
         "partnership": partnership,
         "access": access,
         "parties": list(partnership.parties.all()),
+        "editable_roles": _editable_roles(access),
+        "leader": next((p for p in partnership.parties.all() if p.is_leader), None),
         "form_label": _form_label(partnership.form, language),
         "success": template.success_text(language),
         "risks": [
@@ -163,10 +176,32 @@ def checklist_toggle(request: HttpRequest, partnership_id: int, item_id: int) ->
     return redirect("partnerships:detail", partnership_id)
 
 
+@login_required
+@require_POST
+def party_roles(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    """Take the lead of a group, or set roles (the leader for all, otherwise each its own)."""
+    access = get_partnership_for(request.actor, partnership_id)
+    company = access.require_manager()
+    partnership = access.partnership
+    try:
+        if request.POST.get("lead"):
+            services.party_take_lead(partnership=partnership, company=company, user=request.user)
+        for party in partnership.parties.all():
+            role = request.POST.get(f"role_{party.pk}")
+            if role is not None and role.strip() != party.role:
+                services.party_set_role(party=party, role=role, by_company=company)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Roles saved."))
+    return redirect("partnerships:detail", partnership.pk)
+
+
 urlpatterns = [
     path("partnerships/", partnership_list, name="list"),
     path("partnerships/<int:partnership_id>/", partnership_detail, name="detail"),
     path("partnerships/<int:partnership_id>/stage/", partnership_move, name="move"),
+    path("partnerships/<int:partnership_id>/roles/", party_roles, name="roles"),
     path(
         "partnerships/<int:partnership_id>/checklist/<int:item_id>/",
         checklist_toggle,
