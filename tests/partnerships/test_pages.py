@@ -148,3 +148,47 @@ def test_a_coordinator_reads_but_cannot_move(world: World, partnership):
         reverse("partnerships:move", args=[partnership.pk]), {"stage": "exploring"}
     )
     assert response.status_code == 403
+
+
+def test_an_anonymous_recipient_stays_anonymous_to_the_sender(world: World, items: Items):
+    from verbund.companies.services import offers_replace
+
+    offer = offers_replace(company=world.anonymous_company, items=[{"title": "Kampagnen"}])[0]
+    request = services.contact_request_send(
+        network=world.alpha,
+        sender=world.member_company,
+        recipient=world.anonymous_company,
+        user=world.users["member"],
+        about=f"offer:{offer.pk}",
+        brings=BRINGS,
+        form="marketing_alliance",
+        first_step="Ein Telefonat am Dienstag mit unserem Vertrieb über zwei Anfragen.",
+    )
+    member = world.client_for("member")
+    for url in (
+        reverse("partnerships:contact_detail", args=[request.pk]),
+        reverse("partnerships:list"),
+    ):
+        assert b"Geheimagentur" not in member.get(url).content
+    coordinator = world.client_for("coordinator")
+    body = coordinator.get(reverse("partnerships:contact_detail", args=[request.pk])).content
+    assert b"Geheimagentur" in body and b"Schulte Metallbau" in body  # sees both, forwards
+
+
+def test_partners_only_sections_open_up_to_a_partner(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+    from verbund.companies.services import company_update
+
+    company_update(company=world.member_company, field_visibility={"needs": "partners"})
+    url = reverse("companies:detail", args=[world.member_company.pk])
+    from verbund.companies.services import needs_replace
+
+    needs_replace(company=world.member_company, items=[{"title": "Pulverbeschichtung"}])
+    other = world.client_for("other_company")
+    assert b"Pulverbeschichtung" not in other.get(url).content
+    services.contact_request_accept(
+        request=send_request(world, items),
+        user=world.users["other_company"],
+        company=world.other_company,
+    )
+    assert b"Pulverbeschichtung" in other.get(url).content

@@ -95,6 +95,15 @@ def partner_company_ids(company_ids: set[int]) -> set[int]:
     return partner_ids_of(set(company_ids))
 
 
+def _partner_ids_of_actor(actor: Actor) -> set[int]:
+    """The actor's partners, looked up once per request (a directory page shows many cards)."""
+    cached = getattr(actor, "_partner_company_ids", None)
+    if cached is None:
+        cached = partner_company_ids(actor.company_ids) if actor.company_ids else set()
+        actor._partner_company_ids = cached  # type: ignore[attr-defined]
+    return cached
+
+
 @dataclass
 class ProfileView:
     """A profile as one reader may see it. Hidden sections are absent, not empty."""
@@ -141,7 +150,7 @@ def visible_profile(
     company = access.company
     insider = access.is_insider
     if partner is None:
-        partner = not insider and bool(partner_company_ids(actor.company_ids) & {company.pk})
+        partner = not insider and company.pk in _partner_ids_of_actor(actor)
     sections = visibility.visible_groups(company.field_visibility, insider=insider, partner=partner)
     anonymous = access.access == Access.ANONYMOUS
     hidden_fields = {f for g in visibility.GROUPS if g.key not in sections for f in g.fields}
