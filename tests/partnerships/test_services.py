@@ -348,6 +348,14 @@ def test_mutual_interest_creates_an_identified_partnership_and_tells_both(world:
     partnership = Partnership.objects.get()
     assert partnership.stage == Stage.IDENTIFIED
     assert partnership.origin == Partnership.Origin.MUTUAL_INTEREST
+    # Matching tells both companies when it sends the signal; we do not repeat it.
+    assert "partnerships.identified" not in _kinds(world.users["member"])
+
+
+def test_mutual_interest_from_elsewhere_tells_both(world: World):
+    services.partnership_create_from_mutual_interest(
+        network=world.alpha, companies=[world.member_company, world.other_company]
+    )
     assert "partnerships.identified" in _kinds(world.users["member"])
     assert "partnerships.identified" in _kinds(world.users["other_company"])
 

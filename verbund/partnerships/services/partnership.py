@@ -106,9 +106,10 @@ def partnership_create(
 
 
 def partnership_create_from_mutual_interest(
-    *, network: Network, companies: Iterable[Company]
+    *, network: Network, companies: Iterable[Company], tell: bool = True
 ) -> Partnership:
-    """Matching found interest on both sides: a partnership in `identified`, both told.
+    """Matching found interest on both sides: a partnership in `identified`, both told (unless
+    the caller already told them: ``tell=False``).
 
     Idempotent: an open partnership of the same companies is returned as it is."""
     companies = list(companies)
@@ -127,7 +128,7 @@ def partnership_create_from_mutual_interest(
             origin=Partnership.Origin.MUTUAL_INTEREST,
             reason=_("Both companies marked each other as interesting."),
         )
-        for company in companies:
+        for company in companies if tell else ():
             partner = next(c for c in companies if c.pk != company.pk)
             notify(
                 kind=notices.PARTNERSHIP_IDENTIFIED,
