@@ -192,3 +192,18 @@ def test_partners_only_sections_open_up_to_a_partner(world: World, items: Items)
         company=world.other_company,
     )
     assert b"Pulverbeschichtung" in other.get(url).content
+
+
+def test_staff_read_requests_but_owners_and_managers_decide(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+    from verbund.companies.services import company_member_set
+
+    staff = world.users["outsider"]
+    company_member_set(user=staff, company=world.other_company, role="staff")
+    request = send_request(world, items)
+    client = world.client_for("outsider")
+    assert client.get(reverse("partnerships:contact_detail", args=[request.pk])).status_code == 200
+    response = client.post(reverse("partnerships:contact_accept", args=[request.pk]))
+    assert response.status_code == 403
+    response = client.get(reverse("partnerships:request", args=[world.member_company.pk]))
+    assert response.status_code in (403, 404)

@@ -24,6 +24,7 @@ from verbund.partnerships.selectors import (
     get_review_for,
     partnership_detail_data,
     partnerships_for,
+    require_decider,
     visible_submissions,
 )
 from verbund.tenancy.selectors import get_network_for
@@ -391,6 +392,7 @@ def contact_create(request, payload: ContactIn):
     sender = actor.company
     if sender is None:
         raise PermissionDenied(_("Choose a company you act for first."))
+    require_decider(actor, sender)
     if sender.pk == recipient.pk:
         raise Http404(_("Company not found."))
     contact = services.contact_request_send(
@@ -415,6 +417,7 @@ def _recipient(request, request_id: int) -> tuple[Any, Company]:
     access = get_contact_request_for(request.actor, request_id)
     if not access.is_recipient:
         raise PermissionDenied(_("Only the recipient can answer this request."))
+    require_decider(request.actor, access.company)
     return access.request, access.company
 
 

@@ -192,6 +192,13 @@ class ContactAccess:
         return self.company is not None and self.company.pk == self.request.sender_id
 
 
+def require_decider(actor: Actor, company: Company) -> None:
+    """First contacts commit the company: only its owners and managers send or answer them."""
+    membership = actor.company_membership_in(company)
+    if membership is None or not membership.can_edit:
+        raise PermissionDenied(_("Only the company's owners and managers can do this."))
+
+
 def get_contact_request_for(actor: Actor, request_id: int) -> ContactAccess:
     if not actor.is_authenticated:
         raise Http404(_("Contact request not found."))

@@ -16,7 +16,7 @@ from verbund.lib import catalogues
 from verbund.partnerships import services
 from verbund.partnerships.forms import ContactRequestForm, DeclineForm, MessageForm, apply_errors
 from verbund.partnerships.models import Partnership
-from verbund.partnerships.selectors import get_contact_request_for
+from verbund.partnerships.selectors import get_contact_request_for, require_decider
 from verbund.partnerships.services.contact import sent_this_week, weekly_limit
 from verbund.partnerships.views.common import render_form
 
@@ -29,6 +29,7 @@ def _sender(request: HttpRequest):
     company = actor.company
     if company is None:
         raise PermissionDenied(_("Choose a company you act for first."))
+    require_decider(actor, company)
     return company
 
 
@@ -115,6 +116,7 @@ def _answering(request: HttpRequest, request_id: int):
     access = get_contact_request_for(request.actor, request_id)
     if not access.is_recipient:
         raise PermissionDenied(_("Only the recipient can answer this request."))
+    require_decider(request.actor, access.company)
     return access
 
 
