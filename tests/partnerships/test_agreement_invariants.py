@@ -109,3 +109,22 @@ def test_any_sequence_keeps_one_fully_confirmed_active_version(world: World, par
     # Clean slate for the next example (hypothesis reuses the function-scoped fixture).
     partnership.reviews.all().delete()
     partnership.agreement_versions.all().delete()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from([*agreement_terms.FIELDS, "x"]), json_values))
+def test_any_json_gives_problems_never_a_crash(terms: dict):
+    problems = agreement_terms.terms_problems(
+        terms, [1, 2], forms=["a"], factors=["f"], kpis=["k"], goals=["g"]
+    )
+    assert all(isinstance(p, agreement_terms.Problem) for p in problems)
+    assert problems  # random JSON is never a valid agreement (scope and shares are missing)

@@ -113,6 +113,9 @@ def terms_problems(
     goals: Collection[str],
 ) -> list[Problem]:
     """Everything wrong with a set of terms, field by field (empty list when they are fine)."""
+    shape = _shape_problems(terms)
+    if shape:
+        return shape
     problems: list[Problem] = []
     unknown_fields = set(terms) - set(FIELDS)
     if unknown_fields:
@@ -151,6 +154,35 @@ def terms_problems(
     if terms.get("data_sharing") not in DATA_SHARING:
         problems.append(Problem("data_sharing", "unknown_level"))
     return problems
+
+
+_LISTS_OF_TEXT = ("goals", "factors", "custom_factors")
+_LISTS_OF_ROWS = ("kpis", "contributions")
+_MAPPINGS = ("sponsors", "cost_shares")
+
+
+def _shape_problems(terms: Any) -> list[Problem]:
+    """Wrong JSON types (from the API) are refused before any rule looks at the values."""
+    if not isinstance(terms, Mapping):
+        return [Problem("terms", "bad_type", {"field": "terms"})]
+    for name in _LISTS_OF_TEXT:
+        value = terms.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return [Problem(name, "bad_type", {"field": name})]
+    for name in _LISTS_OF_ROWS:
+        value = terms.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            return [Problem(name, "bad_type", {"field": name})]
+    for name in _MAPPINGS:
+        if not isinstance(terms.get(name) or {}, Mapping):
+            return [Problem(name, "bad_type", {"field": name})]
+    for name in ("form", "scope", "start", "data_sharing", "exit_terms"):
+        if not isinstance(terms.get(name) or "", str):
+            return [Problem(name, "bad_type", {"field": name})]
+    for row in terms.get("kpis") or []:
+        if not isinstance(row.get("direction") or {}, Mapping):
+            return [Problem("kpis", "bad_type", {"field": "kpis"})]
+    return []
 
 
 def _kpi_problems(rows: list, ids: set[str], known: Collection[str]) -> list[Problem]:

@@ -52,6 +52,7 @@ def _terms_message(problem: agreement_terms.Problem) -> str:
     params = dict(problem.params)
     messages = {
         "unknown_fields": _("Unknown fields: %(keys)s"),
+        "bad_type": _("“%(field)s” has the wrong type."),
         "unknown_form": _("Choose a form of cooperation from the list."),
         "unknown_goal": _("Choose the goals from the list."),
         "required": _("This field is required."),

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from verbund.companies.selectors import get_company_for, visible_profile
+from verbund.companies.selectors import Access, get_company_for, visible_profile
 from verbund.lib import catalogues
 from verbund.partnerships import services
 from verbund.partnerships.forms import ContactRequestForm, DeclineForm, MessageForm, apply_errors
@@ -37,7 +37,7 @@ def _sender(request: HttpRequest):
 def contact_request_new(request: HttpRequest, company_id: int) -> HttpResponse:
     actor = request.actor
     access = get_company_for(actor, company_id)
-    if access.access.value in ("member",):
+    if access.access == Access.MEMBER:
         raise Http404(_("Company not found."))  # nobody writes to their own company
     sender = _sender(request)
     network = actor.network
