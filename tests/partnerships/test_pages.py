@@ -207,3 +207,22 @@ def test_staff_read_requests_but_owners_and_managers_decide(world: World, items:
     assert response.status_code == 403
     response = client.get(reverse("partnerships:request", args=[world.member_company.pk]))
     assert response.status_code in (403, 404)
+
+
+def test_an_answered_reference_shows_on_the_candidates_profile_for_the_asker(world: World):
+    from tests.partnerships import worlds
+
+    reference = worlds.reference(world)
+    services.reference_answer(
+        reference=reference,
+        company=world.other_company,
+        user=world.users["other_company"],
+        answer="Sehr zuverlässig, Termine und Budgets wurden immer eingehalten.",
+        rating=5,
+    )
+    url = reverse("companies:detail", args=[world.anonymous_company.pk])
+    asker = world.client_for("member").get(url).content
+    assert b'data-testid="partner-references"' in asker and b"Budgets wurden" in asker
+    # The referee answered the asker, not the whole network.
+    other = world.client_for("other_company").get(url).content
+    assert b"Budgets wurden" not in other

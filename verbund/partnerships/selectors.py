@@ -270,6 +270,22 @@ def reference_requests_for(actor: Actor) -> list[ReferenceRequest]:
     )
 
 
+def references_about(actor: Actor, company_id: int) -> list[ReferenceRequest]:
+    """Answered references about a company that the actor's companies asked for (a reference is
+    a statement to the one who asked, so only they read it)."""
+    if not actor.company_ids:
+        return []
+    return list(
+        ReferenceRequest.objects.filter(
+            candidate_id=company_id,
+            requester_id__in=actor.company_ids,
+            status=ReferenceRequest.Status.ANSWERED,
+        )
+        .select_related("referee")
+        .order_by("-answered_at")[:20]
+    )
+
+
 def worked_together(company_a: int, company_b: int) -> bool:
     """Whether a recorded partnership of both went beyond a first contact."""
     return (
