@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from verbund.demo.seed import PROGRAMME_SLUG, seed_demo
+from verbund.demo.seed import PROGRAMME_SLUG
 from verbund.partnerships.models import (
     AgreementVersion,
     ContactRequest,
@@ -17,8 +17,8 @@ from verbund.partnerships.models import (
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_partnerships_in_every_stage_with_versions_and_reviews():
-    summary = seed_demo()
+def test_the_demo_has_partnerships_in_every_stage_with_versions_and_reviews(demo_summary):
+    summary = demo_summary
     partnerships = Partnership.objects.filter(network__slug=PROGRAMME_SLUG)
     assert set(partnerships.values_list("stage", flat=True)) == set(Stage.values)
     assert summary.counts["partnerships"] == partnerships.count()
