@@ -226,3 +226,17 @@ def test_an_answered_reference_shows_on_the_candidates_profile_for_the_asker(wor
     # The referee answered the asker, not the whole network.
     other = world.client_for("other_company").get(url).content
     assert b"Budgets wurden" not in other
+
+
+def test_declining_without_a_reason_is_refused_on_the_page(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+
+    request = send_request(world, items)
+    response = world.client_for("other_company").post(
+        reverse("partnerships:contact_decline", args=[request.pk]), {"reason": ""}
+    )
+    assert response.status_code == 400
+    assert b'data-field="reason"' in response.content
+    assert b"Leverancierspartnerschap" in response.content  # the form, in her language
+    request.refresh_from_db()
+    assert request.status == ContactRequest.Status.PENDING

@@ -296,13 +296,8 @@ def party_take_lead(*, partnership: Partnership, company: Company, user) -> Part
     party = partnership.parties.get(company=company)
     party.is_leader = True
     party.save(update_fields=["is_leader"])
-    StageChange.objects.create(
-        partnership=partnership,
-        from_stage=partnership.stage,
-        to_stage=partnership.stage,
-        changed_by=user,
-        company=company,
-        reason=_("%(company)s leads the group.") % {"company": company.name},
+    _record_event(
+        partnership, user, company, _("%(company)s leads the group.") % {"company": company.name}
     )
     return party
 
@@ -320,12 +315,18 @@ def party_add(
     if not NetworkCompany.objects.filter(network=partnership.network, company=company).exists():
         raise ValidationError({"company": _("Every partner must be listed in the network.")})
     party = PartnershipParty.objects.create(partnership=partnership, company=company)
+    reason = _("%(company)s joined the partnership.") % {"company": company.name}
+    _record_event(partnership, user, by_company, reason)
+    return party
+
+
+def _record_event(partnership: Partnership, user, company: Company, reason: str) -> None:
+    """A change of the partnership that is not a stage change, kept in the same history."""
     StageChange.objects.create(
         partnership=partnership,
         from_stage=partnership.stage,
         to_stage=partnership.stage,
         changed_by=user,
-        company=by_company,
-        reason=_("%(company)s joined the partnership.") % {"company": company.name},
+        company=company,
+        reason=reason,
     )
-    return party

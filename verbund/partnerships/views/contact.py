@@ -91,10 +91,9 @@ def contact_request_new(request: HttpRequest, company_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def contact_detail(request: HttpRequest, request_id: int) -> HttpResponse:
-    access = get_contact_request_for(request.actor, request_id)
+def _detail(request: HttpRequest, access, decline_form=None, *, invalid=False) -> HttpResponse:
     contact = access.request
+    form_entry = catalogues.get("forms", contact.form)
     return render_form(
         request,
         "partnerships/contact_detail.html",
@@ -102,14 +101,17 @@ def contact_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "contact": contact,
             "access": access,
             "thread": contact.messages.select_related("company", "author"),
-            "decline_form": DeclineForm(),
+            "decline_form": decline_form or DeclineForm(),
             "message_form": MessageForm(),
-            "form_label": catalogues.label("forms", contact.form, request.LANGUAGE_CODE)
-            if catalogues.get("forms", contact.form)
-            else contact.form,
+            "form_label": form_entry.label(request.LANGUAGE_CODE) if form_entry else contact.form,
         },
-        invalid=False,
+        invalid=invalid,
     )
+
+
+@login_required
+def contact_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    return _detail(request, get_contact_request_for(request.actor, request_id))
 
 
 def _answering(request: HttpRequest, request_id: int):
@@ -150,20 +152,7 @@ def contact_decline(request: HttpRequest, request_id: int) -> HttpResponse:
         )
     except ValidationError as error:
         apply_errors(form, error)
-        contact = access.request
-        return render_form(
-            request,
-            "partnerships/contact_detail.html",
-            {
-                "contact": contact,
-                "access": access,
-                "thread": contact.messages.all(),
-                "decline_form": form,
-                "message_form": MessageForm(),
-                "form_label": contact.form,
-            },
-            invalid=True,
-        )
+        return _detail(request, access, form, invalid=True)
     messages.success(request, _("Declined. The sender has been told your reason."))
     return redirect("partnerships:contact_detail", request_id)
 
