@@ -398,3 +398,30 @@ def test_in_a_project_group_the_leader_assigns_the_roles(world: World):
         )
     with pytest.raises(ValidationError):
         services.party_take_lead(partnership=group, company=world.other_company, user=None)
+
+
+def test_the_leader_adds_a_company_to_the_group_and_the_history_says_so(world: World):
+    group = services.partnership_create(
+        network=world.alpha,
+        companies=[world.member_company, world.other_company],
+        form="project_group",
+        origin=Partnership.Origin.DIRECT,
+        stage=Stage.EXPLORING,
+        leader=world.member_company,
+    )
+    with pytest.raises(ValidationError):
+        services.party_add(
+            partnership=group, company=world.anonymous_company,
+            by_company=world.other_company, user=None,
+        )  # fmt: skip
+    with pytest.raises(ValidationError):  # not listed in this network
+        services.party_add(
+            partnership=group, company=world.beta_company,
+            by_company=world.member_company, user=None,
+        )  # fmt: skip
+    services.party_add(
+        partnership=group, company=world.anonymous_company,
+        by_company=world.member_company, user=world.users["member"],
+    )  # fmt: skip
+    assert group.parties.count() == 3
+    assert group.stage_changes.order_by("-pk").first().company == world.member_company
