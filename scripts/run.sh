@@ -8,7 +8,11 @@ PORT=${PORT:-8000}
 
 $BIN/verbund db_worker --queue-name default &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+# Reminders (contact requests unanswered for a week, overdue reviews) are idempotent, so an
+# hourly loop is enough on one machine; larger installations run the same command from cron.
+( while true; do $BIN/verbund send-reminders > /dev/null 2>&1 || true; sleep 3600; done ) &
+REMINDERS=$!
+trap 'kill $WORKER $REMINDERS 2>/dev/null || true' EXIT INT TERM
 
 $BIN/verbund demo-logins || true
 echo

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "verbund.accounts",
     "verbund.companies",
     "verbund.notifications",
+    "verbund.partnerships",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",

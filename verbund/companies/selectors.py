@@ -87,12 +87,21 @@ def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> Co
 
 
 def partner_company_ids(company_ids: set[int]) -> set[int]:
-    """Companies in a partnership with any of ``company_ids`` (for "partners only" sections).
+    """Companies in a partnership with any of ``company_ids`` (for "partners only" sections):
+    recorded partnerships from the first accepted contact on, until they end."""
+    # Imported here: partnerships builds on companies, not the other way round.
+    from verbund.partnerships.selectors import partner_ids_of
 
-    Partnerships arrive with the partnerships capability; until a partnership is recorded, no
-    company is anyone's partner, so "partners only" sections stay with the company itself.
-    """
-    return set()
+    return partner_ids_of(set(company_ids))
+
+
+def _partner_ids_of_actor(actor: Actor) -> set[int]:
+    """The actor's partners, looked up once per request (a directory page shows many cards)."""
+    cached = getattr(actor, "_partner_company_ids", None)
+    if cached is None:
+        cached = partner_company_ids(actor.company_ids) if actor.company_ids else set()
+        actor._partner_company_ids = cached  # type: ignore[attr-defined]
+    return cached
 
 
 @dataclass
@@ -141,7 +150,7 @@ def visible_profile(
     company = access.company
     insider = access.is_insider
     if partner is None:
-        partner = not insider and bool(partner_company_ids(actor.company_ids) & {company.pk})
+        partner = not insider and company.pk in _partner_ids_of_actor(actor)
     sections = visibility.visible_groups(company.field_visibility, insider=insider, partner=partner)
     anonymous = access.access == Access.ANONYMOUS
     hidden_fields = {f for g in visibility.GROUPS if g.key not in sections for f in g.fields}

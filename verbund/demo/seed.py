@@ -135,6 +135,11 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
         return companies[personas[key]["external_id"]]
 
     logins = _create_people(programme, association, company)
+    from verbund.demo.partnerships import seed_partnerships
+
+    partnership_counts = seed_partnerships(
+        programme, list(companies.values()), company("german"), company("dutch")
+    )
     return DemoSummary(
         created=True,
         network=programme.name,
@@ -148,6 +153,7 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
             "private": sum(p["visibility"] == "private" for p in profiles),
             "listed_in_association": len(listed),
             "logins": len(logins),
+            **partnership_counts,
         },
         logins=logins,
     )

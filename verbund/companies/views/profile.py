@@ -9,6 +9,7 @@ from django.urls import path
 
 from verbund.companies.selectors import Access, company_people, get_company_for, visible_profile
 from verbund.lib import catalogues, nace
+from verbund.partnerships.selectors import references_about
 
 
 @login_required
@@ -33,6 +34,7 @@ def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
                 (catalogues.label("dimensions", s.dimension, language), s) for s in view.assessment
             ],
             "people": company_people(access.company) if access.is_insider else [],
+            "partner_references": references_about(request.actor, access.company.pk),
             "Access": Access,
         },
     )

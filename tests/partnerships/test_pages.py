@@ -1,0 +1,242 @@
+"""The partnership pages as people use them: what they show, refusals that keep the input, and
+query counts that do not grow with the partnership's history."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.conftest import World
+from tests.partnerships.conftest import BRINGS, Items, valid_terms
+from verbund.partnerships import services
+from verbund.partnerships.models import ContactRequest, Stage
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_an_empty_request_is_shown_again_with_every_message_and_nothing_lost(
+    world: World, items: Items
+):
+    client = world.client_for("member")
+    url = reverse("partnerships:request", args=[world.other_company.pk])
+    response = client.post(url, {"brings": "Hallo", "form": "", "first_step": ""})
+    assert response.status_code == 400
+    body = response.content.decode()
+    for field in ("about", "brings", "form", "first_step"):
+        assert f'data-testid="field-error" data-field="{field}"' in body
+    assert "Hallo</textarea>" in body  # what was typed stays
+    assert not ContactRequest.objects.exists()
+
+
+def test_the_request_page_offers_the_recipients_items_and_keeps_the_suggestion(
+    world: World, items: Items
+):
+    client = world.client_for("member")
+    url = reverse("partnerships:request", args=[world.other_company.pk])
+    response = client.get(url + f"?about=need:{items.other_need.pk}&origin=suggestion")
+    body = response.content.decode()
+    assert f'value="need:{items.other_need.pk}"' in body and "checked" in body
+    assert 'name="origin" value="suggestion"' in body
+    client.post(
+        url,
+        {
+            "about": f"need:{items.other_need.pk}",
+            "brings": BRINGS,
+            "form": "supplier_partnership",
+            "first_step": "Ein Telefonat am Dienstag mit unserem Vertrieb über zwei Anfragen.",
+            "origin": "suggestion",
+        },
+    )
+    assert ContactRequest.objects.get().origin == "suggestion"
+
+
+def test_profile_and_directory_offer_a_contact_request(world: World, items: Items):
+    client = world.client_for("member")
+    profile = client.get(reverse("companies:detail", args=[world.other_company.pk])).content
+    assert b'data-testid="request-contact"' in profile
+    assert f"?about=need:{items.other_need.pk}".encode() in profile
+    own = client.get(reverse("companies:detail", args=[world.member_company.pk])).content
+    assert b'data-testid="request-contact"' not in own
+    directory = client.get(reverse("companies:directory", args=["alpha"])).content
+    assert b'data-testid="card-request-contact"' in directory
+
+
+def test_detail_page_queries_do_not_grow_with_history(world: World, partnership):
+    client = world.client_for("member")
+    url = reverse("partnerships:detail", args=[partnership.pk])
+    member, other = world.member_company, world.other_company
+    users = world.users
+
+    def draft(share: int):
+        shares = {str(member.pk): str(share), str(other.pk): str(100 - share)}
+        return services.agreement_draft(
+            partnership=partnership,
+            terms=valid_terms(partnership, cost_shares=shares),
+            user=users["other_company"],
+            company=other,
+        )
+
+    services.agreement_confirm(version=draft(40), user=users["member"], company=member)
+    first = _queries(client, url)
+    services.partnership_move(
+        partnership=partnership, to_stage=Stage.EXPLORING, user=users["member"],
+        company=member, reason="weiter",
+    )  # fmt: skip
+    for share in (50, 60, 70):
+        draft(share)
+    for item in partnership.checklist.all()[:5]:
+        services.checklist_item_set(item=item, done=True, user=users["member"])
+    assert _queries(client, url) == first
+
+
+def test_list_page_queries_do_not_grow_with_partnerships(world: World, partnership):
+    client = world.client_for("member")
+    url = reverse("partnerships:list")
+    first = _queries(client, url)
+    services.partnership_create(
+        network=world.alpha,
+        companies=[world.member_company, world.anonymous_company],
+        form="marketing_alliance",
+        origin="coordinator",
+    )
+    assert _queries(client, url) == first
+
+
+def test_the_agreement_page_shows_the_diff_between_versions(world: World, partnership):
+    member, other = world.member_company, world.other_company
+    services.agreement_draft(
+        partnership=partnership, terms=valid_terms(partnership),
+        user=world.users["member"], company=member,
+    )  # fmt: skip
+    services.agreement_draft(
+        partnership=partnership,
+        terms=valid_terms(partnership, cost_shares={str(member.pk): "70", str(other.pk): "30"}),
+        user=world.users["other_company"], company=other,
+    )  # fmt: skip
+    response = world.client_for("member").get(
+        reverse("partnerships:agreement", args=[partnership.pk, 2])
+    )
+    body = response.content.decode()
+    assert 'data-testid="diff-row"' in body
+    assert "70 %" in body and "50 %" in body
+
+
+def test_checklist_toggle_with_htmx_returns_only_the_item(world: World, partnership):
+    item = partnership.checklist.filter(stage="contacted").first()
+    response = world.client_for("member").post(
+        reverse("partnerships:checklist", args=[partnership.pk, item.pk]),
+        {"done": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response.content.decode().strip().startswith("<li")
+    item.refresh_from_db()
+    assert item.is_done
+
+
+def test_a_coordinator_reads_but_cannot_move(world: World, partnership):
+    client = world.client_for("coordinator")
+    body = client.get(reverse("partnerships:detail", args=[partnership.pk])).content.decode()
+    assert 'data-testid="move"' not in body
+    response = client.post(
+        reverse("partnerships:move", args=[partnership.pk]), {"stage": "exploring"}
+    )
+    assert response.status_code == 403
+
+
+def test_an_anonymous_recipient_stays_anonymous_to_the_sender(world: World, items: Items):
+    from verbund.companies.services import offers_replace
+
+    offer = offers_replace(company=world.anonymous_company, items=[{"title": "Kampagnen"}])[0]
+    request = services.contact_request_send(
+        network=world.alpha,
+        sender=world.member_company,
+        recipient=world.anonymous_company,
+        user=world.users["member"],
+        about=f"offer:{offer.pk}",
+        brings=BRINGS,
+        form="marketing_alliance",
+        first_step="Ein Telefonat am Dienstag mit unserem Vertrieb über zwei Anfragen.",
+    )
+    member = world.client_for("member")
+    for url in (
+        reverse("partnerships:contact_detail", args=[request.pk]),
+        reverse("partnerships:list"),
+    ):
+        assert b"Geheimagentur" not in member.get(url).content
+    coordinator = world.client_for("coordinator")
+    body = coordinator.get(reverse("partnerships:contact_detail", args=[request.pk])).content
+    assert b"Geheimagentur" in body and b"Schulte Metallbau" in body  # sees both, forwards
+
+
+def test_partners_only_sections_open_up_to_a_partner(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+    from verbund.companies.services import company_update
+
+    company_update(company=world.member_company, field_visibility={"needs": "partners"})
+    url = reverse("companies:detail", args=[world.member_company.pk])
+    from verbund.companies.services import needs_replace
+
+    needs_replace(company=world.member_company, items=[{"title": "Pulverbeschichtung"}])
+    other = world.client_for("other_company")
+    assert b"Pulverbeschichtung" not in other.get(url).content
+    services.contact_request_accept(
+        request=send_request(world, items),
+        user=world.users["other_company"],
+        company=world.other_company,
+    )
+    assert b"Pulverbeschichtung" in other.get(url).content
+
+
+def test_staff_read_requests_but_owners_and_managers_decide(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+    from verbund.companies.services import company_member_set
+
+    staff = world.users["outsider"]
+    company_member_set(user=staff, company=world.other_company, role="staff")
+    request = send_request(world, items)
+    client = world.client_for("outsider")
+    assert client.get(reverse("partnerships:contact_detail", args=[request.pk])).status_code == 200
+    response = client.post(reverse("partnerships:contact_accept", args=[request.pk]))
+    assert response.status_code == 403
+    response = client.get(reverse("partnerships:request", args=[world.member_company.pk]))
+    assert response.status_code in (403, 404)
+
+
+def test_an_answered_reference_shows_on_the_candidates_profile_for_the_asker(world: World):
+    from tests.partnerships import worlds
+
+    reference = worlds.reference(world)
+    services.reference_answer(
+        reference=reference,
+        company=world.other_company,
+        user=world.users["other_company"],
+        answer="Sehr zuverlässig, Termine und Budgets wurden immer eingehalten.",
+        rating=5,
+    )
+    url = reverse("companies:detail", args=[world.anonymous_company.pk])
+    asker = world.client_for("member").get(url).content
+    assert b'data-testid="partner-references"' in asker and b"Budgets wurden" in asker
+    # The referee answered the asker, not the whole network.
+    other = world.client_for("other_company").get(url).content
+    assert b"Budgets wurden" not in other
+
+
+def test_declining_without_a_reason_is_refused_on_the_page(world: World, items: Items):
+    from tests.partnerships.conftest import send_request
+
+    request = send_request(world, items)
+    response = world.client_for("other_company").post(
+        reverse("partnerships:contact_decline", args=[request.pk]), {"reason": ""}
+    )
+    assert response.status_code == 400
+    assert b'data-field="reason"' in response.content
+    assert b"Leverancierspartnerschap" in response.content  # the form, in her language
+    request.refresh_from_db()
+    assert request.status == ContactRequest.Status.PENDING

@@ -1,0 +1,3 @@
+import django.dispatch
+
+mutual_interest = django.dispatch.Signal()

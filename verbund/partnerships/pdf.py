@@ -1,0 +1,93 @@
+"""The agreement as a PDF in the reader's language, with the bundled DejaVu Sans (no network,
+every German and Dutch character)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from verbund.partnerships import presentation
+from verbund.partnerships.models import AgreementVersion, Partnership
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVuSans"
+
+
+class _Document(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font(FAMILY, size=8)
+        self.set_text_color(110)
+        self.cell(0, 8, f"{self.footer_text} · {self.page_no()}/{{nb}}", align="C")
+
+
+def agreement_pdf(version: AgreementVersion, partnership: Partnership, language: str) -> bytes:
+    """The version's terms, parties and confirmations as PDF bytes."""
+    with translation.override(language):
+        parties = [p.company for p in partnership.parties.select_related("company")]
+        names = {str(c.pk): c.name for c in parties}
+        confirmations = {
+            c.company_id: c for c in version.confirmations.select_related("confirmed_by")
+        }
+        document = _Document(format="A4")
+        document.set_title(_("Partnership agreement"))
+        document.set_creator("Verbund")
+        document.set_lang(language)
+        document.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+        document.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        document.footer_text = _("Agreement, version %(number)s") % {"number": version.number}
+        document.set_margins(18, 18, 18)
+        document.set_auto_page_break(True, margin=20)
+        document.add_page()
+
+        document.set_font(FAMILY, "B", 17)
+        document.multi_cell(0, 9, _("Partnership agreement"), new_x="LMARGIN", new_y="NEXT")
+        document.set_font(FAMILY, "B", 12)
+        document.multi_cell(
+            0, 7, " · ".join(c.name for c in parties), new_x="LMARGIN", new_y="NEXT"
+        )
+        document.set_font(FAMILY, "", 10)
+        document.multi_cell(
+            0,
+            6,
+            _("Version %(number)s · %(status)s · written %(date)s by %(company)s")
+            % {
+                "number": version.number,
+                "status": version.get_status_display(),
+                "date": formats.date_format(version.created_at, "DATE_FORMAT"),
+                "company": version.created_by_company.name,
+            },
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        document.ln(4)
+        for label, lines in presentation.terms_table(version.terms, names, language):
+            document.set_font(FAMILY, "B", 11)
+            document.multi_cell(0, 6, label, new_x="LMARGIN", new_y="NEXT")
+            document.set_font(FAMILY, "", 10)
+            for line in lines:
+                document.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+            document.ln(2)
+
+        document.ln(2)
+        document.set_font(FAMILY, "B", 11)
+        document.multi_cell(0, 6, _("Confirmations"), new_x="LMARGIN", new_y="NEXT")
+        document.set_font(FAMILY, "", 10)
+        for company in parties:
+            confirmation = confirmations.get(company.pk)
+            if confirmation is None:
+                text = _("%(company)s: not yet confirmed") % {"company": company.name}
+            else:
+                person = confirmation.confirmed_by
+                text = _("%(company)s: confirmed on %(date)s by %(person)s") % {
+                    "company": company.name,
+                    "date": formats.date_format(confirmation.confirmed_at, "DATE_FORMAT"),
+                    "person": person.get_full_name() or person.email if person else "—",
+                }
+            document.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+        return bytes(document.output())

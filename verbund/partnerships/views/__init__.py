@@ -1,0 +1,1 @@
+"""Partnership pages: thin views over the selectors (reads) and services (writes)."""
