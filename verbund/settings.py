@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "verbund.accounts",
     "verbund.companies",
     "verbund.notifications",
+    "verbund.referrals",
+    "verbund.groups",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
