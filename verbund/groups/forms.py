@@ -79,7 +79,7 @@ class ThanksForm(forms.Form):
 class OneToOneForm(forms.Form):
     other = forms.ChoiceField(label=_("Met with"))
     met_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), initial=timezone.localdate
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
@@ -108,7 +108,9 @@ class SeatForm(forms.Form):
 
 
 class CategoryChangeForm(forms.Form):
-    category = forms.ChoiceField(label=_("New category"))
+    category = forms.ChoiceField(
+        label=_("New category"), widget=forms.Select(attrs={"aria-label": _("New category")})
+    )
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +146,7 @@ class DecisionForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     start = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), initial=timezone.localdate
     )
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=60, initial=4)
 

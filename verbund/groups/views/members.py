@@ -53,7 +53,8 @@ def seats(request: HttpRequest, group_id: int) -> HttpResponse:
             "officers": group.officers.select_related("user").order_by("role"),
             "free_categories": [(k, label) for k, label in categories if k not in taken],
             "form": form,
-            "change_form": CategoryChangeForm(categories=categories),
+            # One small form per row: no ids, so the page has no duplicates.
+            "change_form": CategoryChangeForm(categories=categories, auto_id=False),
             "category_form": CategoryAddForm(),
             "tab": "seats",
         },
