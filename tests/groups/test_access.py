@@ -59,7 +59,9 @@ def _referral_from_member(w: World) -> int:
 
 def _applicant(w: World) -> int:
     g = group_world(w)
-    visitor = visitor_record(group=g.a, name="Frau Berning", category="lawyer", visited_on=date.today())
+    visitor = visitor_record(
+        group=g.a, name="Frau Berning", category="lawyer", visited_on=date.today()
+    )
     return visitor_apply(visitor=visitor).pk
 
 
@@ -81,8 +83,10 @@ def _attendance(w: World) -> dict:
 
 
 def _thresholds(w: World) -> dict:
-    return {"attendance_green": "0.8", "attendance_yellow": "0.6", "referrals_green": "2",
-            "referrals_yellow": "1", "one_to_ones_green": "1", "one_to_ones_yellow": "0.5"}  # fmt: skip
+    return {
+        "attendance_green": "0.8", "attendance_yellow": "0.6", "referrals_green": "2",
+        "referrals_yellow": "1", "one_to_ones_green": "1", "one_to_ones_yellow": "0.5",
+    }  # fmt: skip
 
 
 FOUND_REDIRECT = {"coordinator": 302}
@@ -99,7 +103,8 @@ ROUTES = [
           MEMBER_OF_A_ONLY),
     Route("groups:slip (thanks)", lambda w: reverse("groups:slip", args=[a(w), "thanks"]),
           MEMBER_OF_A_ONLY),
-    Route("groups:slip (save a referral)", lambda w: reverse("groups:slip", args=[a(w), "referral"]),
+    Route("groups:slip (save a referral)",
+          lambda w: reverse("groups:slip", args=[a(w), "referral"]),
           everyone(404, coordinator=403, member=302), method="post", data=_referral_slip),
     Route("groups:slip (unknown kind)", lambda w: reverse("groups:slip", args=[a(w), "gift"]),
           everyone(404)),

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from verbund.demo.groups import GROUPS, SIZE, WEEKS
 from verbund.accounts.models import User
+from verbund.demo.groups import GROUPS, SIZE, WEEKS
 from verbund.demo.seed import seed_demo
 from verbund.groups.models import Group, Seat
 from verbund.groups.selectors import default_period, group_report

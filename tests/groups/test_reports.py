@@ -69,7 +69,9 @@ def test_a_member_who_only_receives_is_ranked_last_as_taker(groups: GroupWorld):
 
 
 def test_the_group_sets_its_own_thresholds(groups: GroupWorld):
-    services.attendance_record(meeting=groups.meeting, entries=[(groups.seats["member"], "late", "")])
+    services.attendance_record(
+        meeting=groups.meeting, entries=[(groups.seats["member"], "late", "")]
+    )
     row = lambda: next(  # noqa: E731
         r for r in group_report(groups.a, *_period()).rows if r.seat == groups.seats["member"]
     )
@@ -109,7 +111,9 @@ def test_report_queries_do_not_grow_with_the_group(groups: GroupWorld):
 
 def test_the_trend_covers_six_months_and_credits_closed_business(groups: GroupWorld):
     referral = _slip(groups, "member", "secretary")
-    services.thank_you_record(referral=referral, user=groups.users["secretary"], amount=Decimal("750"))
+    services.thank_you_record(
+        referral=referral, user=groups.users["secretary"], amount=Decimal("750")
+    )
     months = trend(groups.a)
     assert len(months) == 6
     assert months[-1].referrals == 1 and months[-1].closed_value == Decimal("750")
@@ -127,7 +131,9 @@ def test_the_csv_has_a_row_per_member_in_the_readers_language(groups: GroupWorld
 
 
 def test_the_calendar_feed_lists_the_meetings(groups: GroupWorld):
-    services.meeting_update_agenda(meeting=groups.meeting, agenda="Vorstellung, Empfehlungen; Gäste")
+    services.meeting_update_agenda(
+        meeting=groups.meeting, agenda="Vorstellung, Empfehlungen; Gäste"
+    )
     response = client_for(groups, "member").get(reverse("groups:calendar", args=[groups.a.pk]))
     body = response.content.decode()
     assert response["Content-Type"].startswith("text/calendar")

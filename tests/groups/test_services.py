@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -139,6 +140,6 @@ def test_meetings_follow_the_groups_weekday_and_rhythm(groups: GroupWorld):
     planned = services.meetings_schedule(group=groups.a, start=date(2026, 1, 1), count=3)
     days = [m.starts_at.date() for m in planned]
     assert all(day.weekday() == groups.a.weekday for day in days)
-    assert [b - a for a, b in zip(days, days[1:], strict=False)] == [timedelta(weeks=1)] * 2
+    assert [b - a for a, b in pairwise(days)] == [timedelta(weeks=1)] * 2
     again = services.meetings_schedule(group=groups.a, start=date(2026, 1, 1), count=3)
     assert [m.pk for m in again] == [m.pk for m in planned]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -127,7 +128,7 @@ def test_any_sequence_of_moves_keeps_the_history_consistent(world: World, moves:
     history = list(referral.history.all())
     assert len(history) == accepted
     steps = [flow.NEW] + [h.to_status for h in history]
-    assert [(h.from_status, h.to_status) for h in history] == list(zip(steps, steps[1:]))
+    assert [(h.from_status, h.to_status) for h in history] == list(pairwise(steps))
     assert referral.status == (history[-1].to_status if history else flow.NEW)
     assert (referral.closed_value is not None) == (referral.status == flow.WON)
     assert (referral.first_answer_at is not None) == bool(history)

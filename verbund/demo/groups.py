@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from django.utils import timezone
 
@@ -175,7 +176,7 @@ def seed_groups(
 def _categories(rng: random.Random) -> list[str]:
     from verbund.groups import professions
 
-    keys = [k for k in professions.keys() if k != "real_estate"]
+    keys = [k for k in professions.category_keys() if k != "real_estate"]
     # The estate agent's seat is in every group; in the German one it is the taker's.
     return ["accountant", "electrician", *rng.sample([k for k in keys if k not in
             ("accountant", "electrician")], SIZE - 3), "real_estate"]  # fmt: skip
@@ -224,7 +225,7 @@ def _referrals(rng, group, network, meetings, seats, taker, country) -> int:
                     receiver_company=receiver.company, receiver_user=receiver.user,
                     client_in_network=client_seat.company if inside else None,
                     client_name="" if inside else rng.choice(CLIENTS[country]),
-                    client_phone="" if inside else f"+{49 if country == 'DE' else 31} 5{rng.randint(10, 99)} {rng.randint(100000, 999999)}",
+                    client_phone="" if inside else _phone(rng, country),
                     consent_recorded_by=None if inside else giver.user,
                     consent_recorded_at=None if inside else created,
                     need=rng.choice(NEEDS[country]),
@@ -237,7 +238,7 @@ def _referrals(rng, group, network, meetings, seats, taker, country) -> int:
     changes = []
     for referral, walk in zip(referrals, walks, strict=True):
         at = referral.created_at
-        for previous, status in zip(walk, walk[1:], strict=False):
+        for previous, status in pairwise(walk):
             at = at + timedelta(days=rng.randint(1, 9))
             at = min(at, now)
             changes.append(ReferralStatusChange(
@@ -259,6 +260,11 @@ def _referrals(rng, group, network, meetings, seats, taker, country) -> int:
         referrals, ["status", "first_answer_at", "closed_at", "closed_value"]
     )
     return len(referrals)
+
+
+def _phone(rng: random.Random, country: str) -> str:
+    prefix = "+49 251" if country == "DE" else "+31 53"
+    return f"{prefix} {rng.randint(100000, 999999)}"
 
 
 def _walk(rng: random.Random, age: timedelta) -> list[str]:
@@ -295,7 +301,7 @@ def _visitors_and_testimonials(rng, group, meetings, seats, country) -> None:
     taken = {seat.category for seat in seats}
     from verbund.groups import professions
 
-    free = [k for k in professions.keys() if k not in taken]
+    free = [k for k in professions.category_keys() if k not in taken]
     visitors, testimonials = [], []
     for meeting in meetings:
         for _i in range(rng.choices([0, 1, 2], [0.5, 0.35, 0.15])[0]):
@@ -325,4 +331,3 @@ def _visitors_and_testimonials(rng, group, meetings, seats, country) -> None:
             ))  # fmt: skip
     Visitor.objects.bulk_create(visitors)
     Testimonial.objects.bulk_create(testimonials)
-

@@ -178,9 +178,7 @@ class TestimonialIn(Schema):
     text: str = Field(..., min_length=1, max_length=5000)
 
 
-@router.post(
-    "/{group_id}/testimonials", response={201: CreatedOut}, summary="Give a testimonial"
-)
+@router.post("/{group_id}/testimonials", response={201: CreatedOut}, summary="Give a testimonial")
 def testimonial_create(request, group_id: int, payload: TestimonialIn):
     access = _member_seat(request, group_id)
     testimonial = services.testimonial_create(

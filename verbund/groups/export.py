@@ -40,7 +40,8 @@ def report_rows(report: GroupReport, labels: dict[int, str]) -> list[list[object
         verdict = row.verdict
         rows.append(
             [
-                row.seat.holder_name, row.seat.company.name, labels.get(row.seat.pk, row.seat.category),
+                row.seat.holder_name, row.seat.company.name,
+                labels.get(row.seat.pk, row.seat.category),
                 row.meetings, row.present, row.late, row.substitute, row.medical, row.absent,
                 row.given_inside, row.given_outside, row.received_inside, row.received_outside,
                 f"{row.credited:.2f}", f"{row.won:.2f}", row.one_to_ones, row.visitors,

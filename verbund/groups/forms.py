@@ -45,14 +45,15 @@ class ReferralSlipForm(forms.Form):
     client_company = forms.CharField(label=_("Client's company"), max_length=200, required=False)
     client_email = forms.EmailField(label=_("Client's email"), required=False)
     client_phone = forms.CharField(label=_("Client's phone"), max_length=50, required=False)
-    consent = forms.BooleanField(
-        label=_("The client agreed to be contacted."), required=False
-    )
+    consent = forms.BooleanField(label=_("The client agreed to be contacted."), required=False)
     need = forms.CharField(
         label=_("What does the client need?"), widget=forms.Textarea(attrs={"rows": 3})
     )
     estimated_value = forms.DecimalField(
-        label=_("Estimated value (EUR)"), required=False, min_value=0, max_digits=12,
+        label=_("Estimated value (EUR)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
         decimal_places=2,
     )
 
@@ -79,7 +80,9 @@ class ThanksForm(forms.Form):
 class OneToOneForm(forms.Form):
     other = forms.ChoiceField(label=_("Met with"))
     met_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), initial=timezone.localdate
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
@@ -146,7 +149,9 @@ class DecisionForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     start = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), initial=timezone.localdate
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=60, initial=4)
 
@@ -158,12 +163,22 @@ class AgendaForm(forms.Form):
 
 
 class ThresholdsForm(forms.Form):
-    attendance_green = forms.FloatField(label=_("Attendance: green from (share)"), min_value=0, max_value=1)
-    attendance_yellow = forms.FloatField(label=_("Attendance: yellow from (share)"), min_value=0, max_value=1)
-    referrals_green = forms.FloatField(label=_("Referrals given per month: green from"), min_value=0)
-    referrals_yellow = forms.FloatField(label=_("Referrals given per month: yellow from"), min_value=0)
+    attendance_green = forms.FloatField(
+        label=_("Attendance: green from (share)"), min_value=0, max_value=1
+    )
+    attendance_yellow = forms.FloatField(
+        label=_("Attendance: yellow from (share)"), min_value=0, max_value=1
+    )
+    referrals_green = forms.FloatField(
+        label=_("Referrals given per month: green from"), min_value=0
+    )
+    referrals_yellow = forms.FloatField(
+        label=_("Referrals given per month: yellow from"), min_value=0
+    )
     one_to_ones_green = forms.FloatField(label=_("One-to-ones per month: green from"), min_value=0)
-    one_to_ones_yellow = forms.FloatField(label=_("One-to-ones per month: yellow from"), min_value=0)
+    one_to_ones_yellow = forms.FloatField(
+        label=_("One-to-ones per month: yellow from"), min_value=0
+    )
 
     PAIRS = {
         "attendance_rate": ("attendance_green", "attendance_yellow"),
@@ -189,4 +204,3 @@ class ThresholdsForm(forms.Form):
         for metric, messages in error.message_dict.items():
             for message in messages:
                 self.add_error(self.PAIRS.get(metric, (None,))[0], message)
-

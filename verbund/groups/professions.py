@@ -33,7 +33,7 @@ def _language(lang: str) -> str:
     return short if short in LANGUAGES else "en"
 
 
-def keys() -> list[str]:
+def category_keys() -> list[str]:
     return list(_load())
 
 

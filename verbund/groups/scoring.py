@@ -105,9 +105,9 @@ def judge(figures: MemberFigures, thresholds: Mapping[str, Any]) -> MemberVerdic
 
 def role(given: int, received: int, thresholds: Mapping[str, Any]) -> str:
     """A taker receives far more than they give; a giver gives more than they receive."""
-    if received >= thresholds["taker_min_received"] and received >= thresholds[
-        "taker_ratio"
-    ] * max(given, 0.5):
+    if received >= thresholds["taker_min_received"] and received >= thresholds["taker_ratio"] * max(
+        given, 0.5
+    ):
         return "taker"
     if given > received:
         return "giver"

@@ -3,7 +3,6 @@ seat, the leader team and the network's coordinators see a group; everyone else 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -46,9 +45,7 @@ class GroupAccess:
     @property
     def can_record_meetings(self) -> bool:
         """Attendance, agenda, visitors: the secretary's work (the leader may stand in)."""
-        return self.coordinator or bool(
-            self.roles & {Officer.Role.LEADER, Officer.Role.SECRETARY}
-        )
+        return self.coordinator or bool(self.roles & {Officer.Role.LEADER, Officer.Role.SECRETARY})
 
     @property
     def can_decide_applications(self) -> bool:
@@ -176,19 +173,49 @@ def recent_slips(group: Group, limit: int = 30) -> list[Slip]:
     """The group's latest slips of every kind, newest first, in four queries."""
     slips: list[Slip] = []
     for referral in group_referrals(group).order_by("-created_at")[:limit]:
-        slips.append(Slip("referral", referral.created_at, _name(referral.referrer_user),
-                          _name(referral.receiver_user), referral.need, referral.estimated_value,
-                          referral))
+        slips.append(
+            Slip(
+                "referral",
+                referral.created_at,
+                _name(referral.referrer_user),
+                _name(referral.receiver_user),
+                referral.need,
+                referral.estimated_value,
+                referral,
+            )
+        )
         if referral.status == flow.WON and referral.closed_at:
-            slips.append(Slip("thanks", referral.closed_at, _name(referral.receiver_user),
-                              _name(referral.referrer_user), referral.client_label,
-                              referral.closed_value, referral))
+            slips.append(
+                Slip(
+                    "thanks",
+                    referral.closed_at,
+                    _name(referral.receiver_user),
+                    _name(referral.referrer_user),
+                    referral.client_label,
+                    referral.closed_value,
+                    referral,
+                )
+            )
     for meeting in group.one_to_ones.select_related("seat__user", "other__user")[:limit]:
-        slips.append(Slip("one_to_one", _at(meeting.met_on), meeting.seat.holder_name,
-                          meeting.other.holder_name, meeting.note))
+        slips.append(
+            Slip(
+                "one_to_one",
+                _at(meeting.met_on),
+                meeting.seat.holder_name,
+                meeting.other.holder_name,
+                meeting.note,
+            )
+        )
     for testimonial in group.testimonials.select_related("author__user", "about__user")[:limit]:
-        slips.append(Slip("testimonial", _at(testimonial.given_on), testimonial.author.holder_name,
-                          testimonial.about.holder_name, testimonial.text))
+        slips.append(
+            Slip(
+                "testimonial",
+                _at(testimonial.given_on),
+                testimonial.author.holder_name,
+                testimonial.about.holder_name,
+                testimonial.text,
+            )
+        )
     return sorted(slips, key=lambda s: s.when, reverse=True)[:limit]  # fmt: skip
 
 
@@ -293,7 +320,10 @@ class GroupReport:
     @property
     def ranking(self) -> list[MemberRow]:
         """Givers first, takers last."""
-        order = {v.seat_id: i for i, v in enumerate(scoring.ranking(r.verdict for r in self.rows if r.verdict))}
+        order = {
+            v.seat_id: i
+            for i, v in enumerate(scoring.ranking(r.verdict for r in self.rows if r.verdict))
+        }
         return sorted(self.rows, key=lambda r: order[r.seat.pk])
 
     @property
@@ -371,9 +401,7 @@ def group_report(group: Group, start: date, end: date, *, seat: Seat | None = No
     for entry in visitors.values("invited_by_id").annotate(n=Count("id")):
         if (row := rows.get(entry["invited_by_id"])) is not None:
             row.visitors = entry["n"]
-    testimonials = Testimonial.objects.filter(
-        group=group, given_on__gte=start, given_on__lte=end
-    )
+    testimonials = Testimonial.objects.filter(group=group, given_on__gte=start, given_on__lte=end)
     for entry in testimonials.values("author_id").annotate(n=Count("id")):
         if (row := rows.get(entry["author_id"])) is not None:
             row.testimonials = entry["n"]
@@ -446,7 +474,10 @@ def trend(group: Group, *, seat: Seat | None = None, today: date | None = None) 
     won_months = per_month(won, "closed_at", v=Sum("closed_value"))
     one_months = per_month(one_to_ones, "met_on", n=Count("id"))
     attendance_months = per_month(
-        attendance, "meeting__starts_at", n=Count("id"), ok=Count("id", filter=Q(state__in=ATTENDED))
+        attendance,
+        "meeting__starts_at",
+        n=Count("id"),
+        ok=Count("id", filter=Q(state__in=ATTENDED)),
     )
     result = []
     for month in months:

@@ -83,7 +83,9 @@ def own_categories(group: Group) -> dict[str, str]:
 
 
 def category_label(group: Group, key: str, own: dict[str, str] | None = None) -> str:
-    return professions.label(key, get_language() or "de", own_categories(group) if own is None else own)
+    return professions.label(
+        key, get_language() or "de", own_categories(group) if own is None else own
+    )
 
 
 def category_add(*, group: Group, label: str) -> GroupCategory:
@@ -92,14 +94,18 @@ def category_add(*, group: Group, label: str) -> GroupCategory:
     if not label:
         raise ValidationError({"label": _("Name the profession.")})
     key = "own-" + (slugify(label)[:50] or "category")
-    existing = {k.casefold() for _k, k in professions.choices(get_language() or "de", own_categories(group))}
+    existing = {
+        k.casefold() for _k, k in professions.choices(get_language() or "de", own_categories(group))
+    }
     if label.casefold() in existing:
-        raise ValidationError({"label": _("The group already has the category “%(label)s”.") % {"label": label}})
+        raise ValidationError(
+            {"label": _("The group already has the category “%(label)s”.") % {"label": label}}
+        )
     return GroupCategory.objects.create(group=group, key=key, label=label)
 
 
 def _valid_category(group: Group, category: str) -> None:
-    if category not in professions.keys() and category not in own_categories(group):
+    if category not in professions.category_keys() and category not in own_categories(group):
         raise ValidationError({"category": _("Unknown profession category.")})
 
 
@@ -396,13 +402,23 @@ def referral_slip_create(
 
 
 def thank_you_record(
-    *, referral: Referral, user, amount: Decimal, note: str = "", at: datetime | None = None,
+    *,
+    referral: Referral,
+    user,
+    amount: Decimal,
+    note: str = "",
+    at: datetime | None = None,
     url: str = "",
 ) -> Referral:
     """Thank you for closed business: the receiver closes the referral as won with its value,
     which is credited to the referrer."""
     return referral_set_status(
-        referral=referral, user=user, status=flow.WON, closed_value=amount, note=note, at=at,
+        referral=referral,
+        user=user,
+        status=flow.WON,
+        closed_value=amount,
+        note=note,
+        at=at,
         url=url,
     )
 
@@ -416,7 +432,11 @@ def one_to_one_create(
     if met_on > timezone.localdate():
         raise ValidationError({"met_on": _("A one-to-one is recorded after it took place.")})
     return OneToOne.objects.create(
-        group=group, seat=seat, other=other, met_on=met_on, note=note.strip()[:500],
+        group=group,
+        seat=seat,
+        other=other,
+        met_on=met_on,
+        note=note.strip()[:500],
         created_by=user or seat.user,
     )
 
@@ -430,7 +450,10 @@ def testimonial_create(
     if not text.strip():
         raise ValidationError({"text": _("Write what you want to say about this member.")})
     return Testimonial.objects.create(
-        group=group, author=author, about=about, text=text.strip(),
+        group=group,
+        author=author,
+        about=about,
+        text=text.strip(),
         given_on=given_on or timezone.localdate(),
     )
 

@@ -10,7 +10,10 @@ from verbund.referrals.models import Referral
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     closed_value = forms.DecimalField(
-        label=_("Value of the business won (EUR)"), required=False, min_value=0, max_digits=12,
+        label=_("Value of the business won (EUR)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
         decimal_places=2,
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)

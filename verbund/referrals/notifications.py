@@ -24,6 +24,8 @@ REFERRAL_WON = register(
     NotificationKind(
         key="referrals.won",
         title=_("Thank you for closed business: %(value)s"),
-        body=_("%(receiver)s won the business you referred (%(client)s) and credits you %(value)s."),
+        body=_(
+            "%(receiver)s won the business you referred (%(client)s) and credits you %(value)s."
+        ),
     )
 )

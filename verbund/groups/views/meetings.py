@@ -37,7 +37,9 @@ def meetings(request: HttpRequest, group_id: int) -> HttpResponse:
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, _("%(count)s meetings planned.") % {"count": len(planned)})
+                messages.success(
+                    request, _("%(count)s meetings planned.") % {"count": len(planned)}
+                )
                 return redirect("groups:meetings", access.group.pk)
     return render(
         request,

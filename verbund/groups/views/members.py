@@ -181,7 +181,9 @@ def visitor_decide(request: HttpRequest, group_id: int, visitor_id: int) -> Http
 
 urlpatterns = [
     path("groups/<int:group_id>/seats/", seats, name="seats"),
-    path("groups/<int:group_id>/seats/<int:seat_id>/category/", seat_category, name="seat_category"),
+    path(
+        "groups/<int:group_id>/seats/<int:seat_id>/category/", seat_category, name="seat_category"
+    ),
     path("groups/<int:group_id>/categories/", category_add, name="category_add"),
     path("groups/<int:group_id>/visitors/", visitors, name="visitors"),
     path(

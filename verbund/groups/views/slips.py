@@ -52,9 +52,13 @@ def group_slips(request: HttpRequest, group_id: int) -> HttpResponse:
     return render(
         request,
         "groups/slips.html",
-        {"access": access, "group": access.group, "slips": selectors.recent_slips(access.group, 100),
-         "tab": "slips"},
-    )  # fmt: skip
+        {
+            "access": access,
+            "group": access.group,
+            "slips": selectors.recent_slips(access.group, 100),
+            "tab": "slips",
+        },
+    )
 
 
 @login_required
@@ -119,8 +123,12 @@ def _save_slip(request: HttpRequest, kind: str, access, data: dict) -> None:
         )
     elif kind == "one_to_one":
         services.one_to_one_create(
-            group=group, seat=me, other=selectors.get_seat(group, data["other"]),
-            met_on=data["met_on"], note=data["note"], user=request.user,
+            group=group,
+            seat=me,
+            other=selectors.get_seat(group, data["other"]),
+            met_on=data["met_on"],
+            note=data["note"],
+            user=request.user,
         )
     else:
         services.testimonial_create(

@@ -29,7 +29,6 @@ class Command(BaseCommand):
         with translation.override(options["language"]):
             report = selectors.group_report(group, start, end)
             labels = {
-                s.pk: s.category_label
-                for s in selectors.labelled_seats(group, options["language"])
+                s.pk: s.category_label for s in selectors.labelled_seats(group, options["language"])
             }
             self.stdout.write(export.report_csv(report, labels), ending="")
