@@ -54,6 +54,11 @@ class GroupAccess:
         )
 
     @property
+    def can_see_visitors(self) -> bool:
+        """Visitors' contact details: the secretary's and the membership committee's."""
+        return self.can_record_meetings or self.can_decide_applications
+
+    @property
     def can_manage(self) -> bool:
         """Seats, categories and thresholds: the leader team's and the coordinator's."""
         return self.coordinator or bool(self.roles & {Officer.Role.LEADER, Officer.Role.SECRETARY})

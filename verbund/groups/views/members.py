@@ -114,7 +114,7 @@ def category_add(request: HttpRequest, group_id: int) -> HttpResponse:
 @login_required
 def visitors(request: HttpRequest, group_id: int) -> HttpResponse:
     """Visitors and applicants with the funnel; contact details are for the leader team only."""
-    access = selectors.get_group_for(request.actor, group_id, need="can_record_meetings")
+    access = selectors.get_group_for(request.actor, group_id, need="can_see_visitors")
     group = access.group
     seats_list = selectors.labelled_seats(group, request.LANGUAGE_CODE)
     form = VisitorForm(
@@ -122,6 +122,8 @@ def visitors(request: HttpRequest, group_id: int) -> HttpResponse:
         categories=selectors.category_choices(group, request.LANGUAGE_CODE),
         seats=seats_list,
     )
+    if request.method == "POST":
+        access = selectors.get_group_for(request.actor, group_id, need="can_record_meetings")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
