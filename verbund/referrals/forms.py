@@ -7,6 +7,21 @@ from verbund.referrals import flow
 from verbund.referrals.models import Referral
 
 
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied were you with the service?"),
+        choices=[(str(n), str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     closed_value = forms.DecimalField(

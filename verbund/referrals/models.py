@@ -8,6 +8,7 @@ partnerships app is merged. Every status change is kept as a ``ReferralStatusCha
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +29,11 @@ class Referral(models.Model):
     network = models.ForeignKey(
         "tenancy.Network", on_delete=models.CASCADE, related_name="referrals"
     )
+    # A referral outlives the group it was passed in: the business between the companies stays.
+    # ``partnership`` joins here the same way (nullable foreign key to partnerships.Partnership).
     group = models.ForeignKey(
         "groups.Group",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="referrals",
@@ -179,3 +182,36 @@ class ReferralStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class ReferralFeedback(models.Model):
+    """The client's rating of the service received, given once through a link without an
+    account. The token is the only key: it is long, random and single-use."""
+
+    referral = models.OneToOneField(Referral, on_delete=models.CASCADE, related_name="feedback")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("link created"))
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    given_at = models.DateTimeField(_("rated"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("client feedback")
+        verbose_name_plural = _("client feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="feedback_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id}: {self.rating or '–'}"

@@ -29,3 +29,10 @@ REFERRAL_WON = register(
         ),
     )
 )
+FEEDBACK_GIVEN = register(
+    NotificationKind(
+        key="referrals.feedback_given",
+        title=_("The client rated the service: %(rating)s of 5"),
+        body=_("%(client)s rated the service of %(receiver)s: %(rating)s of 5."),
+    )
+)

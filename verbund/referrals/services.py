@@ -7,6 +7,7 @@ person gets a clear message instead of an integrity error.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -19,8 +20,9 @@ from django.utils.translation import gettext as _
 from verbund.companies.models import Company, CompanyMember, NetworkCompany
 from verbund.notifications.services import notify
 from verbund.referrals import flow
-from verbund.referrals.models import Referral, ReferralStatusChange
+from verbund.referrals.models import Referral, ReferralFeedback, ReferralStatusChange
 from verbund.referrals.notifications import (
+    FEEDBACK_GIVEN,
     REFERRAL_RECEIVED,
     REFERRAL_STATUS_CHANGED,
     REFERRAL_WON,
@@ -218,3 +220,59 @@ def referral_set_status(
         url=url or reverse("referrals:detail", args=[referral.pk]),
     )
     return referral
+
+
+def feedback_link_create(*, referral: Referral, user) -> ReferralFeedback:
+    """A single-use link for the client to rate the service received (one per referral)."""
+    acting_for = set(CompanyMember.objects.filter(user=user).values_list("company_id", flat=True))
+    if not {referral.referrer_company_id, referral.receiver_company_id} & acting_for:
+        raise PermissionDenied(_("Only the two companies of a referral can ask for feedback."))
+    if referral.status == flow.NEW:
+        raise ValidationError(
+            _("Ask for feedback once the receiving company has been in touch with the client.")
+        )
+    existing = ReferralFeedback.objects.filter(referral=referral).first()
+    if existing is not None:
+        return existing
+    return ReferralFeedback.objects.create(
+        referral=referral,
+        token=secrets.token_urlsafe(32),
+        requested_by=user,
+        requested_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def feedback_give(*, token: str, rating: int, comment: str = "") -> ReferralFeedback:
+    """The client's rating (1–5 and a comment); the link works once. Both companies are told."""
+    feedback = (
+        ReferralFeedback.objects.select_for_update()
+        .select_related("referral__receiver_company", "referral__referrer_company",
+                        "referral__network", "referral__client_in_network")
+        .filter(token=token)
+        .first()
+    )  # fmt: skip
+    if feedback is None:
+        raise ReferralFeedback.DoesNotExist
+    if feedback.given_at is not None:
+        raise ValidationError(_("This link has already been used. Thank you for your feedback."))
+    if not 1 <= rating <= 5:
+        raise ValidationError({"rating": _("Choose a rating from 1 to 5.")})
+    feedback.rating = rating
+    feedback.comment = comment.strip()[:2000]
+    feedback.given_at = timezone.now()
+    feedback.save(update_fields=["rating", "comment", "given_at"])
+    referral = feedback.referral
+    for company in (referral.receiver_company, referral.referrer_company):
+        notify(
+            kind=FEEDBACK_GIVEN,
+            company=company,
+            network=referral.network,
+            params={
+                "client": referral.client_label,
+                "receiver": referral.receiver_company.name,
+                "rating": rating,
+            },
+            url=reverse("referrals:detail", args=[referral.pk]),
+        )
+    return feedback
