@@ -157,7 +157,7 @@ def referral_set_status(
 ) -> Referral:
     """Move a referral one step on (forward only); the referrer is notified of the change."""
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("receiver_company", "referrer_company", "client_in_network", "network")
         .get(pk=referral.pk)
     )
@@ -246,7 +246,7 @@ def feedback_link_create(*, referral: Referral, user) -> ReferralFeedback:
 def feedback_give(*, token: str, rating: int, comment: str = "") -> ReferralFeedback:
     """The client's rating (1–5 and a comment); the link works once. Both companies are told."""
     feedback = (
-        ReferralFeedback.objects.select_for_update()
+        ReferralFeedback.objects.select_for_update(of=("self",))
         .select_related("referral__receiver_company", "referral__referrer_company",
                         "referral__network", "referral__client_in_network")
         .filter(token=token)
