@@ -9,21 +9,16 @@ from django.urls import reverse
 
 from verbund.accounts.models import User
 from verbund.demo.groups import GROUPS, SIZE, WEEKS
-from verbund.demo.seed import seed_demo
 from verbund.groups.models import Group, Seat
 from verbund.groups.selectors import default_period, group_report
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        summary = seed_demo()
-        yield summary
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def demo(demo_summary, db):
+    """The demo seeded once for the module (tests/conftest.py), rolled back afterwards."""
+    return demo_summary
 
 
 def test_two_groups_of_25_with_six_months_of_weekly_meetings(demo):
