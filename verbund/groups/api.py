@@ -7,11 +7,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from verbund.companies.models import Company
 from verbund.groups import selectors, services
 from verbund.groups.models import Attendance
 
@@ -227,10 +229,6 @@ class SeatIn(Schema):
 
 @router.post("/{group_id}/seats", response={201: SeatOut}, summary="Add a seat (leader team)")
 def seat_create(request, group_id: int, payload: SeatIn):
-    from django.contrib.auth import get_user_model
-
-    from verbund.companies.models import Company
-
     access = selectors.get_group_for(request.actor, group_id, need="can_manage")
     user = get_user_model().objects.filter(email__iexact=payload.user_email).first()
     company = Company.objects.filter(pk=payload.company_id).first()

@@ -3,6 +3,7 @@ summary both ways, one referral with its history, and the receiver's status chan
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
 from typing import Literal
@@ -94,7 +95,7 @@ def company_referrals(
         raise Http404(_("Company not found."))
     items = selectors.referrals_of_company(company_id, box)[:limit]
     return {
-        "summary": selectors.company_referral_summary(company_id).__dict__,
+        "summary": asdict(selectors.company_referral_summary(company_id)),
         "items": [_out(r) for r in items],
     }
 
