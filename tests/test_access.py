@@ -119,6 +119,7 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:invitation_accept",
     "healthz",
+    "referrals:feedback",  # the client's single-use link (tests/referrals/test_feedback.py)
     "api:openapi-json",
     "api:openapi-view",
     "api:api-root",  # ninja's reverse() anchor for /api/v1/; answers 404

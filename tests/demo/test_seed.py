@@ -30,6 +30,8 @@ EMAILS = [
     "verband@demo.verbund.example",
     "beide@demo.verbund.example",
     "admin@demo.verbund.example",
+    "gruppenmitglied@demo.verbund.example",
+    "sekretariat@demo.verbund.example",
 ]
 
 
@@ -127,7 +129,10 @@ def test_the_dutch_personas_use_dutch_and_the_admin_is_a_superuser(summary):
 
 
 def test_persona_companies_are_visible_in_the_network(summary):
-    member_companies = Company.objects.filter(members__isnull=False).distinct()
+    # The demo logins' companies; the referral groups' members (verbund/demo/groups.py) aside.
+    member_companies = Company.objects.filter(
+        members__isnull=False, members__user__group_seats__isnull=True
+    ).distinct()
     assert member_companies.count() == 4
     assert set(member_companies.values_list("visibility", flat=True)) == {"network"}
 
@@ -143,7 +148,7 @@ def test_seeding_again_without_if_empty_is_refused_and_changes_nothing(summary):
     with pytest.raises(DemoAlreadySeeded):
         seed_demo()
     assert Company.objects.count() == 300
-    assert User.objects.count() == 8
+    assert User.objects.count() == 8 + 50  # logins and the two referral groups' members
 
 
 def test_the_command_with_if_empty_says_it_did_nothing(summary):

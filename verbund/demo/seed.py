@@ -23,6 +23,7 @@ from verbund.companies.services import (
     company_member_set,
     profile_apply,
 )
+from verbund.demo.groups import seed_groups
 from verbund.demo.places import TOWNS
 from verbund.demo.profiles import DEFAULT_COUNT, DEFAULT_SEED, generate_profiles
 from verbund.tenancy.models import Network
@@ -140,6 +141,7 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
     partnership_counts = seed_partnerships(
         programme, list(companies.values()), company("german"), company("dutch")
     )
+    logins += _seed_groups(programme, companies, {company(key).pk for key in personas}, seed)
     return DemoSummary(
         created=True,
         network=programme.name,
@@ -316,4 +318,23 @@ def _create_people(
                   f"{company('both_muensterland').name}, member of both networks: "
                   "demonstrates the network/company switcher"),
         DemoLogin(_email("admin"), DEMO_PASSWORD, "Django superuser: /admin/, no network role"),
+    ]  # fmt: skip
+
+
+def _seed_groups(
+    programme: Network, companies: dict[str, Company], used: set[int], seed: int
+) -> list[DemoLogin]:
+    """Two referral groups in the programme (verbund/demo/groups.py), from visible companies
+    that no demo login acts for."""
+    free = [c for c in companies.values() if c.visibility == "network" and c.pk not in used]
+    seeded = seed_groups(
+        network=programme, companies=free, email=_email, password=DEMO_PASSWORD, seed=seed
+    )
+    german = seeded.groups[0].name
+    return [
+        DemoLogin(seeded.member.email, DEMO_PASSWORD,
+                  f"Member of the referral group {german}: passes slips on the phone, sees the "
+                  "group's report (the planted taker is the estate agent)"),
+        DemoLogin(seeded.secretary.email, DEMO_PASSWORD,
+                  f"Secretary of {german}: records attendance and visitors, sets thresholds"),
     ]  # fmt: skip
