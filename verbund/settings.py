@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "verbund.tenancy",
     "verbund.accounts",
     "verbund.companies",
+    "verbund.notifications",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "verbund.tenancy.context_processors.actor",
+                "verbund.notifications.context_processors.unread",
             ],
         },
     }

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("verbund.tenancy.urls")),
     path("accounts/", include("verbund.accounts.urls")),
     path("", include("verbund.companies.urls")),
+    path("", include("verbund.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

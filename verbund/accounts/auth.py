@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja.security import HttpBearer, SessionAuth
 
 from verbund.accounts.services import api_token_authenticate
@@ -17,6 +18,10 @@ class TokenAuth(HttpBearer):
         request.user = user
         # Token requests have no session: the actor acts in their first network and company.
         request.actor = load_actor(user, None)  # type: ignore[attr-defined]
+        # As on the web, the saved language wins: the middleware ran before the token was known.
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
         return user
 
 
