@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "verbund.accounts",
     "verbund.companies",
     "verbund.notifications",
+    "verbund.matching",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
@@ -182,6 +183,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Matching index files and the embedding cache (see verbund/matching/index.py).
+MATCHING_DIR = Path(env_str("MATCHING_DIR", str(VAR_DIR / "matching")))
 MEDIA_URL = "media/"
 
 # Email: every message is handed to the background worker (verbund.jobs), which then uses

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("verbund.accounts.urls")),
     path("", include("verbund.companies.urls")),
     path("", include("verbund.notifications.urls")),
+    path("", include("verbund.matching.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

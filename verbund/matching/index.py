@@ -109,8 +109,12 @@ def _companies(network: Network, company_ids: Iterable[int] | None = None):
     return queryset.order_by("pk")
 
 
-def company_vector(company: Company) -> engine.CompanyVector:
-    """A stored profile (with its children prefetched) as engine input; the id is the pk."""
+def company_vector(company: Company, network_id: int | None = None) -> engine.CompanyVector:
+    """A stored profile (with its children prefetched) as engine input; the id is the pk.
+
+    ``network_id``: the network the index is for; sharing it says nothing (everyone in the index
+    does), so only other shared networks count as a trust signal.
+    """
 
     def item(row, priority: int = 2) -> engine.Item:
         return engine.Item(
@@ -145,7 +149,10 @@ def company_vector(company: Company) -> engine.CompanyVector:
         visibility=company.visibility,
         # References, verified partnerships and partners in common join here once the
         # partnerships capability records them (engine.Trust is the hook).
-        trust=engine.Trust(network_ids=[str(x.network_id) for x in company.listings.all()]),
+        trust=engine.Trust(
+            network_ids=[str(x.network_id) for x in company.listings.all()
+                         if x.network_id != network_id]
+        ),  # fmt: skip
     )
 
 
@@ -160,7 +167,7 @@ def vectors(
         if not chunk:
             return
         last = chunk[-1].pk
-        yield [company_vector(c) for c in chunk]
+        yield [company_vector(c, network.pk) for c in chunk]
 
 
 def _withdrawn(company_id: int) -> engine.CompanyVector:

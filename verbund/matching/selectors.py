@@ -113,6 +113,8 @@ class Card:
     mutual: bool = False
     distance_km: float | None = None
     components: dict[str, float | None] = field(default_factory=dict)
+    # The network's key for the candidate whatever the reader may see (operator CLI only).
+    listing_external_id: str = ""
 
     @property
     def anonymous(self) -> bool:
@@ -210,8 +212,17 @@ def suggestions_for(
         row = feedback.get(candidate.pk)
         if row is not None and row.feedback == Suggestion.Feedback.NOT_RELEVANT:
             continue
-        cards.append(_card(actor, seeker, candidate, suggestion, row, language))
+        card = _card(actor, seeker, candidate, suggestion, row, language)
+        if _size_filtered(filters) and not card.profile.shows("size"):
+            continue  # a size filter must not reveal the size a company keeps to itself
+        cards.append(card)
     return Result(cards, ready)
+
+
+def _size_filtered(filters: Filters | None) -> bool:
+    return filters is not None and (
+        filters.min_employees is not None or filters.max_employees is not None
+    )
 
 
 def _candidate_access(actor: Actor, candidate: Company) -> CompanyAccess:
@@ -251,6 +262,7 @@ def _card(
         mutual=bool(row and row.mutual_at),
         distance_km=distance,
         components={k: v for k, v in suggestion.components.items() if v is None or math.isfinite(v)},
+        listing_external_id=external,
     )
 
 
