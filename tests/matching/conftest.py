@@ -67,19 +67,20 @@ def scenario_network(db, scenario, django_capture_on_commit_callbacks):
 def listed(network, external_id: str):
     from verbund.companies.models import NetworkCompany
 
-    return NetworkCompany.objects.select_related("company").get(
-        network=network, external_id=external_id
-    ).company
+    return (
+        NetworkCompany.objects.select_related("company")
+        .get(network=network, external_id=external_id)
+        .company
+    )
 
 
 @pytest.fixture
 def seeker_user(scenario_network):
     """The owner of the seeking advertising agency, a member of the scenario network."""
+    from tests.conftest import PASSWORD
     from verbund.accounts.services import user_create
     from verbund.companies.services import company_member_set
     from verbund.tenancy.services import membership_set
-
-    from tests.conftest import PASSWORD
 
     user = user_create(email="inhaber@werbung.example", password=PASSWORD, language="en")
     membership_set(user=user, network=scenario_network, role="member")

@@ -74,7 +74,10 @@ def test_reasons_are_in_the_readers_language(scenario_network):
     covered_nl = next(r["text"] for r in dutch["reasons"] if r["code"] == "need_covered")
     assert covered_de.startswith("Deckt Ihren Bedarf")
     assert covered_nl.startswith("Dekt uw behoefte")
-    assert "Pressearbeit für unsere Kunden" in covered_de and "Pressearbeit für unsere Kunden" in covered_nl
+    assert (
+        "Pressearbeit für unsere Kunden" in covered_de
+        and "Pressearbeit für unsere Kunden" in covered_nl
+    )
 
 
 def test_cli_names_an_unknown_company_or_network_clearly(scenario_network):
@@ -117,7 +120,9 @@ def test_an_anonymous_candidate_appears_without_its_name(
     dutch = listed(scenario_network, "nl-pr-01")
     with django_capture_on_commit_callbacks(execute=True):
         company_update(company=dutch, visibility="anonymous")
-    row = next(r for r in match(scenario_network, "de-werbung-01") if r["external_id"] == "nl-pr-01")
+    row = next(
+        r for r in match(scenario_network, "de-werbung-01") if r["external_id"] == "nl-pr-01"
+    )
     assert row["name"] is None
     text = json.dumps(row, ensure_ascii=False)
     assert "Twentse" not in text and "Twentse Communicatie" not in text
@@ -128,7 +133,7 @@ def test_a_dismissed_candidate_never_comes_back(client, scenario_network, seeker
     competitor = listed(scenario_network, "de-werbung-02")
     client.force_login(seeker_user)
     page = reverse("matching:company_suggestions", args=[scenario_network.slug, seeker.pk])
-    assert f'data-external-id="de-werbung-02"' in client.get(page).content.decode()
+    assert 'data-external-id="de-werbung-02"' in client.get(page).content.decode()
     response = client.post(
         reverse("matching:feedback", args=[scenario_network.slug, seeker.pk, competitor.pk]),
         {"verdict": "not_relevant", "reason": "competitor"},

@@ -144,16 +144,19 @@ def company_vector(company: Company, network_id: int | None = None) -> engine.Co
             count=company.customer_count,
         ),
         strengths={a.dimension: a.score for a in company.assessment.all()},
-        goals=[engine.Goal(g.goal, g.priority, tuple(g.markets or ())) for g in company.goals.all()],
+        goals=[
+            engine.Goal(g.goal, g.priority, tuple(g.markets or ())) for g in company.goals.all()
+        ],
         forms=tuple(company.forms or ()),
         visibility=company.visibility,
         # References, verified partnerships and partners in common join here once the
         # partnerships capability records them (engine.Trust is the hook).
-        trust=engine.Trust(
-            network_ids=[str(x.network_id) for x in company.listings.all()
-                         if x.network_id != network_id]
-        ),  # fmt: skip
+        trust=engine.Trust(network_ids=_other_networks(company, network_id)),
     )
+
+
+def _other_networks(company: Company, network_id: int | None) -> list[str]:
+    return [str(x.network_id) for x in company.listings.all() if x.network_id != network_id]
 
 
 def vectors(

@@ -99,3 +99,6 @@ class IndexChange(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["network", "id"], name="index_change_network")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} changed in {self.network_id}"

@@ -38,8 +38,9 @@ def tell_mutual_interest(row) -> None:
             kind=MUTUAL_INTEREST,
             company=company,
             network=network,
-            params={"partner": _shown_name(partner, network.languages[0] if network.languages
-                                           else "de")},
+            params={
+                "partner": _shown_name(partner, network.languages[0] if network.languages else "de")
+            },
             url=reverse("matching:company_suggestions", args=[network.slug, company.pk])
             + "?show=interested",
         )

@@ -261,7 +261,9 @@ def _card(
         reason=row.reason if row else "",
         mutual=bool(row and row.mutual_at),
         distance_km=distance,
-        components={k: v for k, v in suggestion.components.items() if v is None or math.isfinite(v)},
+        components={
+            k: v for k, v in suggestion.components.items() if v is None or math.isfinite(v)
+        },
         listing_external_id=external,
     )
 

@@ -111,9 +111,7 @@ def _detect_mutual(row: Suggestion) -> None:
 
 
 def _announce_mutual(suggestion_id: int) -> None:
-    row = Suggestion.objects.select_related("network", "company", "candidate").get(
-        pk=suggestion_id
-    )
+    row = Suggestion.objects.select_related("network", "company", "candidate").get(pk=suggestion_id)
     from verbund.matching import notifications
 
     notifications.tell_mutual_interest(row)

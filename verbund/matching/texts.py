@@ -78,7 +78,10 @@ TEXTS: dict[str, Text] = {
     codes.PARTNERS_IN_COMMON: Text(_("Partners in common: %(count)s")),
     codes.SHARED_NETWORK: Text(_("Member of a network you belong to")),
     codes.POSSIBLE_COMPETITOR: Text(
-        _("Offers the same as your “%(your_offer_title)s” (“%(offer_title)s”): possible competitor"),
+        _(
+            "Offers the same as your “%(your_offer_title)s” (“%(offer_title)s”): "
+            "possible competitor"
+        ),
         "offers",
         _("Offers the same as your “%(your_offer_title)s”: possible competitor"),
     ),
@@ -174,4 +177,6 @@ def render(
 def render_all(
     entries, language: str, **options: Any
 ) -> list[dict[str, str]]:  # entries: engine.Explanation
-    return [{"code": e.code, "text": render(e.code, e.params, language, **options)} for e in entries]
+    return [
+        {"code": e.code, "text": render(e.code, e.params, language, **options)} for e in entries
+    ]

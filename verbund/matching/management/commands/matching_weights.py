@@ -29,8 +29,10 @@ class Command(BaseCommand):
         if network is None:
             raise CommandError(_("Network not found: %(slug)s") % {"slug": options["network"]})
         if options["reset"] or options["values"]:
-            current = {} if options["reset"] else dict(
-                (network.settings or {}).get(selectors.WEIGHTS_SETTING) or {}
+            current = (
+                {}
+                if options["reset"]
+                else dict((network.settings or {}).get(selectors.WEIGHTS_SETTING) or {})
             )
             for pair in options["values"]:
                 name, sep, value = pair.partition("=")
