@@ -96,7 +96,7 @@ def company_suggestions(request, slug: str, company_id: int, params: Query[Sugge
     )
     if errors:
         raise ValidationError(errors)
-    result = selectors.suggestions_for(
+    result = services.suggestions_ready(
         actor, seeker, get_language(), filters=query.engine_filters(), top=query.top
     )
     services.suggestions_record_shown(

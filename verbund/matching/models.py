@@ -76,6 +76,8 @@ class IndexState(models.Model):
     base_change = models.BigIntegerField(default=0)
     companies = models.PositiveIntegerField(default=0)
     built_at = models.DateTimeField(null=True, blank=True)
+    # When a first build was last asked for (a visit before any index existed).
+    requested_at = models.DateTimeField(null=True, blank=True)
     build_seconds = models.FloatField(default=0)
 
     class Meta:

@@ -148,14 +148,7 @@ def _ranked(
 ) -> tuple[list[engine.Suggestion], bool]:
     match_index = index.live_index(seeker.network)
     if match_index is None:
-        from verbund.matching.tasks import matching_rebuild
-
-        # The first visit of a network without an index starts its build (inline in tests and
-        # deployments without a worker) and looks again.
-        matching_rebuild.enqueue(seeker.network.pk)
-        match_index = index.live_index(seeker.network)
-        if match_index is None:
-            return [], False
+        return [], False
     index.ensure_company(seeker.network, match_index, seeker.company)
     options: dict[str, Any] = {
         "top": top + SPARE,

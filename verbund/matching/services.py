@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,9 +13,45 @@ from django.utils.translation import gettext as _
 
 from verbund.lib import catalogues
 from verbund.matching import engine, signals
-from verbund.matching.models import Suggestion
-from verbund.matching.selectors import WEIGHTS_SETTING, Seeker, require_feedback_right
+from verbund.matching.models import IndexState, Suggestion
+from verbund.matching.selectors import (
+    WEIGHTS_SETTING,
+    Result,
+    Seeker,
+    require_feedback_right,
+    suggestions_for,
+)
 from verbund.tenancy.models import Network
+
+BUILD_REQUEST_INTERVAL = timedelta(minutes=10)
+
+
+def index_request_build(*, network: Network) -> bool:
+    """Ask the worker for a network's first index build (at most once per interval, however
+    many people open the page meanwhile). Returns whether a build was queued."""
+    from verbund.matching.tasks import matching_rebuild
+
+    now = timezone.now()
+    with transaction.atomic():
+        state, _ = IndexState.objects.select_for_update().get_or_create(network=network)
+        if state.generation or (
+            state.requested_at and now - state.requested_at < BUILD_REQUEST_INTERVAL
+        ):
+            return False
+        state.requested_at = now
+        state.save(update_fields=["requested_at"])
+    matching_rebuild.enqueue(network.pk)  # inline without a worker: built when this returns
+    return True
+
+
+def suggestions_ready(
+    actor, seeker: Seeker, language: str, *, filters=None, top: int = 20
+) -> Result:
+    """``suggestions_for``, first asking for the network's index if it has none yet."""
+    result = suggestions_for(actor, seeker, language, filters=filters, top=top)
+    if not result.ready and index_request_build(network=seeker.network):
+        result = suggestions_for(actor, seeker, language, filters=filters, top=top)
+    return result
 
 
 def suggestions_record_shown(*, seeker: Seeker, shown: Iterable[tuple[int, float]]) -> None:

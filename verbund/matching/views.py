@@ -78,7 +78,7 @@ def company_suggestions(request: HttpRequest, slug: str, company_id: int) -> Htt
     language = request.LANGUAGE_CODE
     has_location = seeker.company.lat is not None
     query, errors = filters.parse_query(request.GET, has_location=has_location)
-    result = selectors.suggestions_for(
+    result = services.suggestions_ready(
         actor, seeker, language, filters=query.engine_filters(), top=query.top
     )
     services.suggestions_record_shown(

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from verbund.companies.models import NetworkCompany
-from verbund.matching import selectors
+from verbund.matching import selectors, services
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Membership, Network
 
@@ -59,7 +59,7 @@ class Command(BaseCommand):
         seeker = selectors.Seeker(network, listing.company, acts_for=False, coordinator=False)
         language = options["language"]
         with translation.override(language):
-            result = selectors.suggestions_for(reader, seeker, language, top=options["top"])
+            result = services.suggestions_ready(reader, seeker, language, top=options["top"])
         rows = [
             {
                 "external_id": card.listing_external_id or None,
