@@ -15,12 +15,14 @@ logged since, so nothing is embedded twice. Too many changes since the build tri
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import secrets
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +76,33 @@ class SharedFileCache(encoder_lib.FileCache):
             with self._lock:
                 self._load_new()
         return super().get_many(keys)
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        # Web processes and workers write into the same directory: shard numbers and merges
+        # must not collide, so writers take turns (an advisory lock on a file beside the shards;
+        # re-entrant, as a merge writes its merged shard).
+        if getattr(self, "_held", False):
+            yield
+            return
+        with open(self.directory / ".lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            self._held = True
+            try:
+                yield
+            finally:
+                self._held = False
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _write(self, keys: Sequence[str], vectors: np.ndarray) -> None:
+        with self._exclusive():
+            self._load_new()  # the next free shard number is the one after every shard on disk
+            super()._write(keys, vectors)
+
+    def _merge(self) -> None:
+        with self._exclusive():
+            self._load_new()
+            super()._merge()
 
 
 _encoders: dict[str, encoder_lib.Encoder] = {}
@@ -234,7 +263,7 @@ def index_rebuild(
         state.save()
         IndexChange.objects.filter(network=network, id__lte=base_change).delete()
     with _LIVE_LOCK:
-        _LIVE[network.pk] = _Live(str(directory), index, base_change, threading.Lock())
+        _LIVE[network.pk] = _Live(str(directory), index, base_change, threading.RLock())
     _remove_old_generations(network, keep=directory.name)
     return state
 
@@ -284,18 +313,15 @@ class _Live:
     directory: str
     index: MatchIndex
     applied: int  # last IndexChange id contained
-    lock: threading.Lock
+    lock: threading.RLock
 
 
 _LIVE: dict[int, _Live] = {}
 _LIVE_LOCK = threading.Lock()
 
 
-def live_index(network: Network) -> MatchIndex | None:
-    """The network's index with every logged change applied; None before the first build.
-
-    Two queries when nothing changed (state, change log).
-    """
+def _live(network: Network) -> _Live | None:
+    """The process's copy of the network's index, brought up to date with the change log."""
     state = _current(network)
     if state is None or state.generation == 0 or not state.directory:
         return None
@@ -308,7 +334,7 @@ def live_index(network: Network) -> MatchIndex | None:
             except FileNotFoundError:
                 logger.warning("matching index %s missing; rebuild it", directory)
                 return None
-            live = _LIVE[network.pk] = _Live(directory, index, state.base_change, threading.Lock())
+            live = _LIVE[network.pk] = _Live(directory, index, state.base_change, threading.RLock())
     with live.lock:
         changes = list(
             IndexChange.objects.filter(network=network, id__gt=live.applied)
@@ -318,7 +344,28 @@ def live_index(network: Network) -> MatchIndex | None:
         if changes:
             upsert(network, live.index, {company_id for _, company_id in changes})
             live.applied = changes[-1][0]
-    return live.index
+    return live
+
+
+@contextmanager
+def reading(network: Network) -> Iterator[MatchIndex | None]:
+    """The network's up-to-date index for one query (None before the first build).
+
+    Queries and edits of one process's copy take turns: an edit replaces arrays a query reads.
+    Two queries when nothing changed (state, change log).
+    """
+    live = _live(network)
+    if live is None:
+        yield None
+        return
+    with live.lock:
+        yield live.index
+
+
+def live_index(network: Network) -> MatchIndex | None:
+    """The network's index with every logged change applied (for scripts and tests)."""
+    live = _live(network)
+    return live.index if live else None
 
 
 def upsert(network: Network, index: MatchIndex, company_ids: Iterable[int]) -> None:

@@ -146,20 +146,20 @@ def _excluded(seeker: Seeker) -> set[int]:
 def _ranked(
     seeker: Seeker, filters: Filters | None, top: int
 ) -> tuple[list[engine.Suggestion], bool]:
-    match_index = index.live_index(seeker.network)
-    if match_index is None:
-        return [], False
-    index.ensure_company(seeker.network, match_index, seeker.company)
-    options: dict[str, Any] = {
-        "top": top + SPARE,
-        "exclude": [str(pk) for pk in _excluded(seeker)],
-        "weights": network_weights(seeker.network),
-        "filters": filters,
-    }
-    company_id = str(seeker.company.pk)
-    if len(match_index.table) <= EXACT_UP_TO:
-        return match_index.exact(company_id, **options), True
-    return match_index.suggest(company_id, **options), True
+    with index.reading(seeker.network) as match_index:
+        if match_index is None:
+            return [], False
+        index.ensure_company(seeker.network, match_index, seeker.company)
+        options: dict[str, Any] = {
+            "top": top + SPARE,
+            "exclude": [str(pk) for pk in _excluded(seeker)],
+            "weights": network_weights(seeker.network),
+            "filters": filters,
+        }
+        company_id = str(seeker.company.pk)
+        if len(match_index.table) <= EXACT_UP_TO:
+            return match_index.exact(company_id, **options), True
+        return match_index.suggest(company_id, **options), True
 
 
 def _distance(seeker: Company, candidate: Company) -> float | None:
