@@ -134,6 +134,10 @@ def test_a_coordinator_runs_suggestions_for_a_member_without_answering_them(
     client.force_login(coordinator)
     start = client.get(reverse("matching:suggestions", args=[scenario_network.slug]))
     assert pair["werbung"] in list(start.context["companies"])
+    found = client.get(
+        reverse("matching:suggestions", args=[scenario_network.slug]), {"choose": 1, "q": "werbe"}
+    ).context["companies"]
+    assert pair["werbung"] in list(found) and pair["pr"] not in list(found)
     chosen = client.get(
         reverse("matching:suggestions", args=[scenario_network.slug]),
         {"company": pair["werbung"].pk},

@@ -12,6 +12,7 @@ words of its name, like everything else it shows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -121,6 +122,7 @@ def _labels(catalogue: str, keys: list[str], language: str) -> str:
                   for k in keys])  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8)
 def _formatters(language: str) -> dict[str, Callable[[Any], str]]:
     locale = Locale.parse(language.replace("-", "_").split("_")[0] or "en")
 

@@ -27,6 +27,7 @@ from verbund.tenancy.selectors import get_network_for
 
 app_name = "matching"
 RESULTS_TARGET = "suggestion-results"
+CHOOSE_LIMIT = 200
 
 
 @login_required
@@ -35,23 +36,30 @@ def suggestions_start(request: HttpRequest, slug: str) -> HttpResponse:
     """My company's suggestions; a coordinator without a company here chooses a member."""
     actor = request.actor
     network = get_network_for(actor, slug)
+    coordinator = actor.is_coordinator_of(network)
+    chosen = request.GET.get("company", "")
+    if coordinator and chosen.isdigit():
+        return redirect("matching:company_suggestions", network.slug, int(chosen))
     mine = list(
         NetworkCompany.objects.filter(network=network, company_id__in=actor.company_ids)
         .order_by("company__name")
         .values_list("company_id", flat=True)
     )
-    if mine:
-        chosen = actor.company.pk if actor.company and actor.company.pk in mine else mine[0]
-        return redirect("matching:company_suggestions", network.slug, chosen)
-    if actor.is_coordinator_of(network):
-        chosen = request.GET.get("company", "")
-        if chosen.isdigit():
-            return redirect("matching:company_suggestions", network.slug, int(chosen))
+    if mine and not (coordinator and "choose" in request.GET):
+        own = actor.company.pk if actor.company and actor.company.pk in mine else mine[0]
+        return redirect("matching:company_suggestions", network.slug, own)
+    if coordinator:
+        query = request.GET.get("q", "").strip()[:100]
+        companies = network_companies(actor, network)
+        if query:
+            companies = companies.filter(name__icontains=query)
         return render(
             request,
             "matching/choose.html",
-            {"network": network, "companies": network_companies(actor, network)},
-        )
+            # A select of a large network's every company helps nobody: search, then pick.
+            {"network": network, "q": query, "companies": companies[:CHOOSE_LIMIT],
+             "limit": CHOOSE_LIMIT},
+        )  # fmt: skip
     return render(request, "matching/no_company.html", {"network": network})
 
 
