@@ -287,7 +287,9 @@ def index_note_changes(network: Network, company_ids: Sequence[int], changed_at=
     if changed_at is not None and state.built_at is not None and state.built_at >= changed_at:
         return "unchanged"
     pending = IndexChange.objects.filter(network=network, id__gt=state.base_change).count()
-    limit = max(REBUILD_AFTER_CHANGES, int(state.companies * REBUILD_AFTER_SHARE))
+    # Small networks rebuild in seconds; large ones after a bounded log (every process replays
+    # the log when it loads the index, so the log must stay short).
+    limit = min(REBUILD_AFTER_CHANGES, max(50, int(state.companies * REBUILD_AFTER_SHARE)))
     if pending + len(company_ids) > limit:
         index_rebuild(network)
         return "rebuilt"
