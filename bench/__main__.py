@@ -23,6 +23,7 @@ def main() -> int:
     # Importing registers the benchmarks; later capabilities add their modules here.
     import bench.foundation  # noqa: F401
     from bench import directory as _directory  # noqa: F401
+    from bench import health as _health  # noqa: F401
     from bench import imports as _imports  # noqa: F401
     from bench import matching as _matching  # noqa: F401
 

@@ -20,3 +20,9 @@ def benchmark(title: str):
         return function
 
     return register
+
+
+def markdown(title: str, results: list[Result]) -> str:
+    """One benchmark's section as docs/benchmarks.md writes it."""
+    rows = [f"| {r.measure} | {r.figure} | {r.data} |" for r in results]
+    return "\n".join([f"## {title}", "", "| measure | figure | data |", "|---|---|---|", *rows])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import time
 from collections import Counter
 
 import pytest
@@ -181,9 +180,10 @@ def test_the_data_file_stays_small() -> None:
     assert geo.DATA_FILE.stat().st_size < 3 * 1024 * 1024
 
 
-def test_loading_a_country_takes_well_under_a_second() -> None:
+def test_a_country_is_loaded_once_and_then_served_from_memory() -> None:
+    # How fast loading is belongs in `make bench`; here only that it happens once.
     geo._rows.cache_clear()
     geo._index.cache_clear()
-    start = time.perf_counter()
     geo.resolve("Münster", "DE")
-    assert time.perf_counter() - start < 1.0
+    geo.resolve("Osnabrück", "DE")
+    assert geo._index.cache_info().misses == 1

@@ -1,0 +1,374 @@
+"""Alert rules for every kind of the ``alerts`` catalogue, and the open/keep/resolve lifecycle.
+
+``findings(scores)`` checks every rule for every row at once (numpy masks) and builds a
+:class:`Finding` only for the rows a rule flags: the kind, a subject (which pair, party, factor or
+KPI it is about: one alert per kind and subject), since when, the evidence as parameters and the
+suggested next step (codes in ``codes.py``). ``opens`` False marks a finding that would not open a
+new alert but keeps an open one alive (hysteresis, so an alert does not flap around a threshold).
+``reconcile`` compares the open alerts with today's findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from verbund.health import history as h
+from verbund.health.aggregates import FACTORS, NONE
+from verbund.health.codes import NEXT_STEPS
+from verbund.health.scoring import Scores, in_round, iso
+from verbund.lib import catalogues
+
+KINDS: tuple[str, ...] = tuple(catalogues.keys("alerts"))
+COUNTED_KPIS = frozenset(
+    {"referrals_given", "referrals_received", "referrals_won", "joint_campaigns", "projects_won",
+     "leads", "meetings"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Finding:
+    row: int  # partnership row in the Facts
+    kind: str
+    subject: str
+    since: dt.date
+    evidence: dict[str, object] = field(compare=False)
+    opens: bool = True
+
+    @property
+    def next_step(self) -> str:
+        return NEXT_STEPS[self.kind]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.subject)
+
+
+@dataclass(frozen=True)
+class OpenAlert:
+    """An alert the Django side has open (or acknowledged) for one partnership."""
+
+    kind: str
+    subject: str
+    since: dt.date
+    acknowledged: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.subject)
+
+
+@dataclass
+class Reconciliation:
+    opened: list[Finding]
+    kept: list[tuple[OpenAlert, Finding]]  # evidence refreshed; `since` stays the alert's own
+    resolved: list[OpenAlert]  # the cause went away
+
+
+def reconcile(previous: Iterable[OpenAlert], today: Iterable[Finding]) -> Reconciliation:
+    """Which alerts of one partnership to open, keep and auto-resolve after today's evaluation."""
+    found = {f.key: f for f in today}
+    result = Reconciliation(opened=[], kept=[], resolved=[])
+    seen = set()
+    for alert in previous:
+        seen.add(alert.key)
+        finding = found.get(alert.key)
+        if finding is None:
+            result.resolved.append(alert)
+        else:
+            result.kept.append((alert, finding))
+    result.opened = [f for key, f in found.items() if key not in seen and f.opens]
+    return result
+
+
+def _date(day: int) -> dt.date:
+    return dt.date.fromordinal(int(day))
+
+
+def findings(scores: Scores) -> list[Finding]:
+    """Every rule over every row; findings sorted by row."""
+    s, facts, cols = scores.settings, scores.facts, scores.columns
+    today = cols.as_of
+    stage = np.array(facts.stage, dtype=object)
+    active = np.isin(stage, list(h.ACTIVE_STAGES))
+    closed = stage == "ended"
+    k = cols.win_ref.shape[1]
+    present = np.arange(k)[None, :] < cols.n_parties[:, None]
+    out: list[Finding] = []
+
+    def add(row, kind, subject, since, opens=True, **evidence):
+        out.append(Finding(int(row), kind, subject, _date(since), evidence, bool(opens)))
+
+    # one_way_street: per ordered pair on the recent (decayed) referral counts.
+    given = cols.rec_ref
+    back = np.swapaxes(given, 1, 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = back / (given + back)
+    pair = present[:, :, None] & present[:, None, :] & ~np.eye(k, dtype=bool)[None]
+    keep = pair & active[:, None, None] & (given >= s.one_way_min_referrals * 0.6)
+    keep &= share <= s.one_way_keep_share
+    opens = keep & (given >= s.one_way_min_referrals) & (share <= s.one_way_share)
+    window_start = today - s.window_days
+    for row, a, b in zip(*np.nonzero(keep), strict=True):
+        parties = facts.parties[row]
+        last_back = int(cols.last_ref[row, b, a])
+        add(
+            row,
+            "one_way_street",
+            f"{parties[a]}>{parties[b]}",
+            max(last_back, window_start) if last_back != NONE else window_start,
+            opens=opens[row, a, b],
+            party=parties[a],
+            partner=parties[b],
+            given=int(cols.win_ref[row, a, b]),
+            received=int(cols.win_ref[row, b, a]),
+            window_days=s.window_days,
+        )
+
+    # empty_partnership: silent for longer than the partnership's own pace allows.
+    age = today - facts.created
+    empty = active & (age >= s.empty_min_days) & (scores.silence >= scores.empty_after)
+    for row in np.flatnonzero(empty):
+        last = int(cols.last_activity[row])
+        add(
+            row,
+            "empty_partnership",
+            "",
+            today - int(scores.silence[row]),
+            days_silent=int(scores.silence[row]),
+            last_activity=iso(last) if last != NONE else None,
+            usual_gap_days=int(scores.empty_after[row]),
+        )
+
+    # unanswered_referral / unanswered_contact_request: per receiving party. A referral opens the
+    # alert after `unanswered_referral_days` when its receiver is usually slow, else after
+    # `unanswered_referral_max_days` (an occasional late answer from a quick partner is not yet a
+    # pattern).
+    with np.errstate(invalid="ignore", divide="ignore"):
+        usual = np.where(cols.ans_n > 1e-6, cols.ans_sum / np.maximum(cols.ans_n, 1e-9), 0.0)
+    slow = usual >= s.slow_answer_days
+    for kind, count, oldest, limit, needs_slow in (
+        (
+            "unanswered_referral",
+            cols.pend_ref_n,
+            cols.pend_ref_oldest,
+            s.unanswered_referral_days,
+            True,
+        ),
+        (
+            "unanswered_contact_request",
+            cols.pend_cr_n,
+            cols.pend_cr_oldest,
+            s.unanswered_contact_days,
+            False,
+        ),
+    ):
+        waited = np.where(oldest != NONE, today - oldest, -1)
+        late = present & (waited >= limit) & ~closed[:, None]
+        opening = late & (slow | (waited >= s.unanswered_referral_max_days)) if needs_slow else late
+        for row, party in zip(*np.nonzero(late), strict=True):
+            add(
+                row,
+                kind,
+                facts.parties[row][party],
+                int(oldest[row, party]) + limit,
+                opens=opening[row, party],
+                party=facts.parties[row][party],
+                waiting=int(count[row, party]),
+                oldest_days=int(waited[row, party]),
+                usual_days=round(float(usual[row, party]), 1),
+            )
+
+    # perception_gap: in the latest complete round, per factor.
+    latest = cols.rev_last
+    scored = ~np.isnan(latest)
+    with np.errstate(invalid="ignore"):
+        gap = np.where(
+            scored.sum(axis=1) >= 2,
+            np.max(np.where(scored, latest, -np.inf), axis=1)
+            - np.min(np.where(scored, latest, np.inf), axis=1),
+            np.nan,
+        )
+    # With `perception_gap_rounds` 2 a gap must show in two rounds in a row (or be a point wider)
+    # before it opens; 1 (the default, issue 7) opens on the first complete round with the gap.
+    before = cols.rev_prev
+    both_before = (~np.isnan(before)).sum(axis=1) >= 2
+    with np.errstate(invalid="ignore"):
+        gap_before = np.where(
+            both_before,
+            np.max(np.where(np.isnan(before), -np.inf, before), axis=1)
+            - np.min(np.where(np.isnan(before), np.inf, before), axis=1),
+            np.nan,
+        )
+    # Opens on a complete round; stays open while the latest scores still differ that much.
+    round_ok = in_round(cols, s)
+    wide = ~closed[:, None] & (np.nan_to_num(gap, nan=0) >= s.perception_gap_points)
+    confirmed = (
+        (s.perception_gap_rounds <= 1)
+        | (np.nan_to_num(gap_before, nan=0) >= s.perception_gap_points)
+        | (np.nan_to_num(gap, nan=0) >= s.perception_gap_points + 1)
+    )
+    round_day = np.where(present, cols.rev_last_day, NONE).max(axis=1)
+    for row, f in zip(*np.nonzero(wide), strict=True):
+        parties = facts.parties[row]
+        day = int(round_day[row])
+        add(
+            row,
+            "perception_gap",
+            FACTORS[f],
+            day,
+            opens=confirmed[row, f] & round_ok[row],
+            factor=FACTORS[f],
+            gap=float(gap[row, f]),
+            scores={
+                parties[p]: float(latest[row, p, f])
+                for p in range(len(parties))
+                if scored[row, p, f]
+            },
+        )
+
+    # kpi_shortfall: per KPI target, after the grace period.
+    attainment = scores.attainment
+    with np.errstate(invalid="ignore"):
+        keep_kpi = ~np.isnan(attainment) & (attainment < s.kpi_keep_attainment)
+        open_kpi = keep_kpi & (attainment < s.kpi_shortfall_attainment)
+        open_kpi &= scores.expected >= s.kpi_min_expected
+        # Counted KPIs (referrals, meetings ...) scatter by chance: open only when so few would
+        # happen at the target's pace less often than `kpi_chance` (Poisson).
+        counted = np.array([key in COUNTED_KPIS for key in facts.kpi_key], dtype=bool)
+        chance = _poisson_cdf(cols.kpi_actual, scores.expected)
+        open_kpi &= ~counted | (chance <= s.kpi_chance)
+    for m in np.flatnonzero(keep_kpi & ~closed[facts.kpi_p]):
+        row, party = int(facts.kpi_p[m]), int(facts.kpi_party[m])
+        who = facts.parties[row][party] if party != NONE else None
+        add(
+            row,
+            "kpi_shortfall",
+            f"{facts.kpi_key[m]}:{who or '*'}",
+            today,
+            opens=open_kpi[m],
+            kpi=facts.kpi_key[m],
+            party=who,
+            actual=round(float(cols.kpi_actual[m]), 2),
+            expected=round(float(scores.expected[m]), 2),
+            percent=round(100 * float(attainment[m])),
+            target=float(facts.kpi_target[m]),
+        )
+
+    # review_overdue: the agreed cadence, counted from the last complete round.
+    all_reviewed = ((cols.rev_last_day != NONE) | ~present).all(axis=1)
+    last_round = np.where(present, cols.rev_last_day, np.iinfo(np.int64).max).min(axis=1)
+    base = np.where(
+        all_reviewed & (last_round >= facts.agreement_start), last_round, facts.agreement_start
+    )
+    due = base + facts.review_every
+    cadence = (facts.review_every > 0) & (facts.agreement_start != NONE) & ~closed
+    cadence &= stage != "paused"
+    overdue = cadence & (today > due + s.review_grace_days)
+    for row in np.flatnonzero(overdue):
+        add(
+            row,
+            "review_overdue",
+            "",
+            int(due[row]),
+            due=iso(due[row]),
+            days_overdue=int(today - due[row]),
+            cadence_days=int(facts.review_every[row]),
+        )
+
+    # stalled_stage
+    limits = np.array([s.stalled_days.get(x, 0) for x in facts.stage], dtype=np.int64)
+    in_stage = today - facts.stage_since
+    stalled = (limits > 0) & (in_stage >= limits)
+    for row in np.flatnonzero(stalled):
+        add(
+            row,
+            "stalled_stage",
+            facts.stage[row],
+            int(facts.stage_since[row] + limits[row]),
+            stage=facts.stage[row],
+            days_in_stage=int(in_stage[row]),
+            limit_days=int(limits[row]),
+        )
+
+    # unsettled_costs: part of what a party is owed comes from cost items older than
+    # `unsettled_days` (its balance exceeds what recent cost items put to its credit), so costs
+    # are settled late, not just still in their normal settling time.
+    old_debt = np.where(present, cols.balance - cols.recent_credit, -np.inf).max(axis=1)
+    unsettled = (cols.unsettled_since != NONE) & (old_debt >= s.unsettled_min_cents)
+    unsettled &= today - cols.unsettled_since >= s.unsettled_days
+    owed_by = np.where(present, cols.balance, -np.inf)
+    owing = np.where(present, cols.balance, np.inf).argmin(axis=1)
+    for row in np.flatnonzero(unsettled):
+        parties = facts.parties[row]
+        owed_index = int(owed_by[row].argmax())
+        add(
+            row,
+            "unsettled_costs",
+            "",
+            int(cols.unsettled_since[row]),
+            owed_party=parties[owed_index],
+            debtor_party=parties[int(owing[row])],
+            amount_cents=round(float(owed_by[row, owed_index])),
+            unsettled_days=int(today - cols.unsettled_since[row]),
+        )
+
+    # declining_trust: the smoothed trust fell since the round before.
+    drop = cols.trust_now - cols.trust_before
+    with np.errstate(invalid="ignore"):
+        declining = ~np.isnan(drop) & (drop <= -s.trust_drop_points) & ~closed
+    latest_review = np.where(present, cols.rev_last_day, NONE).max(axis=1)
+    for row in np.flatnonzero(declining):
+        add(
+            row,
+            "declining_trust",
+            "",
+            int(latest_review[row]),
+            before=round(float(cols.trust_before[row]), 1),
+            now=round(float(cols.trust_now[row]), 1),
+        )
+
+    # poor_service_feedback: per rated party, its latest client ratings.
+    latest_n = (~np.isnan(cols.last_ratings)).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        average = np.nansum(cols.last_ratings, axis=2) / latest_n
+    rated = present & (cols.win_rating_n >= s.poor_service_min_ratings) & ~closed[:, None]
+    rated &= latest_n >= s.poor_service_min_ratings
+    keep_poor = rated & (average <= s.poor_service_rating + 0.5)
+    open_poor = keep_poor & (average <= s.poor_service_rating)
+    for row, party in zip(*np.nonzero(keep_poor), strict=True):
+        add(
+            row,
+            "poor_service_feedback",
+            facts.parties[row][party],
+            today,
+            opens=open_poor[row, party],
+            party=facts.parties[row][party],
+            ratings=int(latest_n[row, party]),
+            average=round(float(average[row, party]), 1),
+        )
+
+    out.sort(key=lambda f: f.row)
+    return out
+
+
+def _poisson_cdf(actual: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """P(X <= actual) for X ~ Poisson(mean), elementwise (actual rounded down, small counts)."""
+    x = np.floor(np.nan_to_num(actual, nan=0.0)).astype(np.int64)
+    mean = np.nan_to_num(mean, nan=0.0)
+    term = np.exp(-mean)
+    total = term.copy()
+    for i in range(1, int(x.max(initial=0)) + 1):
+        term = term * mean / i
+        total += np.where(i <= x, term, 0.0)
+    return total
+
+
+def by_row(all_findings: Iterable[Finding], n: int) -> list[list[Finding]]:
+    rows: list[list[Finding]] = [[] for _ in range(n)]
+    for finding in all_findings:
+        rows[finding.row].append(finding)
+    return rows

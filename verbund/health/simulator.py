@@ -1,0 +1,393 @@
+"""Early-warning simulator: synthetic partnership histories with planted patterns, replayed daily.
+
+Deterministic (seeded). Histories are generated from a behavioural model, not from the alert
+rules: each partnership has its own pace (referrals per direction, meetings on a rhythm with
+jitter and skips, joint activities, reviews at the agreed cadence with late submissions, answer
+times, closed business, client ratings, shared costs and settlements) with seasonal lulls (summer
+and Christmas). Healthy partnerships are not symmetric (up to about 2:1), and quiet ones meet
+every two or three months: they must not alert. From a random start day one pattern changes the
+behaviour (a partnership fades into emptiness, turns one-way, ...).
+
+``replay`` evaluates every partnership on every day with the full recompute and the alert
+lifecycle; ``evaluate`` scores the alerts per kind: precision, recall and lead time between the
+pattern starting and the alert. An alert of a kind that follows naturally from the planted pattern
+(a fading partnership also stops its reviews) is neither a hit nor a false alarm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from verbund.health import aggregates, alerts, engine
+from verbund.health import history as h
+from verbund.health.params import DEFAULTS, HealthSettings
+
+EPOCH = dt.date(2025, 1, 6)
+DAYS = 540
+
+# pattern -> (the alert kind it should raise, kinds that follow from it naturally)
+PATTERNS: dict[str, tuple[str | None, frozenset[str]]] = {
+    "healthy": (None, frozenset()),
+    "quiet": (None, frozenset()),
+    "new_contact": (None, frozenset()),
+    "fading": (
+        "empty_partnership",
+        frozenset({"review_overdue", "kpi_shortfall", "unsettled_costs", "unanswered_referral"}),
+    ),
+    "one_way": ("one_way_street", frozenset({"kpi_shortfall"})),
+    "slow_responder": ("unanswered_referral", frozenset()),
+    "perception_gap": ("perception_gap", frozenset({"declining_trust"})),
+    "declining_trust": ("declining_trust", frozenset({"perception_gap"})),
+    "reviews_stop": ("review_overdue", frozenset()),
+    "costs_unsettled": ("unsettled_costs", frozenset()),
+    "kpi_shortfall": ("kpi_shortfall", frozenset({"one_way_street", "empty_partnership"})),
+    "poor_service": ("poor_service_feedback", frozenset()),
+    "unanswered_contact": ("unanswered_contact_request", frozenset({"stalled_stage"})),
+    "stalled": ("stalled_stage", frozenset()),
+}
+FACTOR_KEYS = aggregates.FACTORS
+
+
+@dataclass
+class Simulated:
+    partnership: h.Partnership
+    events: list[h.Event]
+    stage_changes: list[tuple[int, str]]  # (day index, stage), first = creation
+    pattern: str
+    start: int | None  # day index the pattern starts
+    created: int = 0
+
+    @property
+    def expected(self) -> str | None:
+        return PATTERNS[self.pattern][0]
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        return PATTERNS[self.pattern][1]
+
+
+def _day(index: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=int(index))
+
+
+def _season(days: int) -> np.ndarray:
+    """Activity multiplier per day: summer holidays and the turn of the year are quiet."""
+    doy = np.array([_day(d).timetuple().tm_yday for d in range(days)])
+    lull = ((doy >= 201) & (doy <= 222)) | (doy >= 356) | (doy <= 6)
+    return np.where(lull, 0.15, 1.0)
+
+
+@dataclass
+class _Builder:
+    rng: np.random.Generator
+    parties: tuple[str, ...]
+    days: int
+    events: list[tuple[int, h.Event]] = field(default_factory=list)
+    counter: int = 0
+
+    def add(self, day: int, kind: str, by: str, **kw) -> None:
+        if 0 <= day < self.days:
+            self.events.append((day, h.Event(_day(day), kind, by, **kw)))
+
+    def ref(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+
+def _ramp(days: int, start: int | None, length: int, floor: float) -> np.ndarray:
+    """1 before `start`, then linearly down to `floor` over `length` days."""
+    m = np.ones(days)
+    if start is None:
+        return m
+    t = np.arange(days) - start
+    down = np.clip(t / max(length, 1), 0, 1)
+    return np.where(t >= 0, 1 - (1 - floor) * down, 1.0)
+
+
+def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
+    rng = np.random.default_rng([seed, index])
+    three = pattern in ("healthy", "quiet") and rng.random() < 0.1
+    parties = tuple(f"c{index}{x}" for x in ("a", "b", "c")[: 3 if three else 2])
+    a, b = parties[0], parties[1]
+    b_ = _Builder(rng, parties, days)
+    season = _season(days)
+    quiet = pattern == "quiet"
+    start: int | None = None
+    created = 0
+    stages: list[tuple[int, str]] = [(0, "agreed")]
+
+    if pattern in ("new_contact", "unanswered_contact", "stalled"):
+        created = int(rng.integers(60, days - 150))
+        stages = [(created, "contacted" if pattern != "stalled" else "exploring")]
+    elif rng.random() < 0.3:
+        stages = [(0, "pilot"), (int(rng.integers(90, 220)), "agreed")]
+    if pattern in PATTERNS and PATTERNS[pattern][0] and created == 0:
+        start = int(rng.integers(150, days - 140))
+
+    # -- a new contact: answered (and the partnership moves on) or left waiting ------------------
+    active_from = created
+    if pattern in ("new_contact", "unanswered_contact"):
+        ref = b_.ref("cr")
+        b_.add(created, h.CONTACT_REQUEST_SENT, a, to=b, ref=ref)
+        if pattern == "unanswered_contact":
+            start = created
+            return _finish(index, pattern, b_, stages, start, created, None)
+        answer = created + round(rng.lognormal(math.log(3), 0.8))
+        b_.add(answer, h.CONTACT_REQUEST_ANSWERED, b, ref=ref)
+        moved = answer + int(rng.integers(3, 20))
+        stages.append((moved, "exploring"))
+        piloting = moved + int(rng.integers(30, 100))
+        stages.append((piloting, "pilot"))
+        stages.append((piloting + int(rng.integers(90, 200)), "agreed"))
+        active_from = moved
+    if pattern == "stalled":
+        start = created
+
+    # -- pace ---------------------------------------------------------------------------------
+    pace = rng.lognormal(0, 0.35)
+    base = (1 / 55 if quiet else 1 / 16) * pace
+    tilt = math.exp(rng.uniform(-0.4, 0.4))
+    ref_rate = {(x, y): base / (len(parties) - 1) for x in parties for y in parties if x != y}
+    ref_rate[a, b] *= tilt
+    ref_rate[b, a] /= tilt
+    meeting_every = int(rng.choice([60, 75, 90] if quiet else [14, 21, 30, 45]))
+    activity_rate = (1 / 150 if quiet else 1 / 40) * pace
+    review_every = 180 if quiet else 90
+    lead_a = rng.uniform(0.3, 0.8)  # how often `a` starts things
+
+    alive = np.arange(days) >= active_from
+    everything = season * alive
+    fade = _ramp(days, start, int(rng.integers(0, 31)), 0.0) if pattern == "fading" else 1.0
+    everything = everything * fade
+    b_to_a = _ramp(days, start, 14, 0.05) if pattern == "one_way" else 1.0
+    fewer = _ramp(days, start, 14, 0.25) if pattern == "kpi_shortfall" else 1.0
+    slow = pattern == "slow_responder"
+    poor = pattern == "poor_service"
+
+    # -- referrals, answers, outcomes, ratings ---------------------------------------------------
+    for (x, y), rate in ref_rate.items():
+        m = everything * fewer * (b_to_a if (x, y) == (b, a) else 1.0)
+        counts = rng.poisson(rate * m)
+        for day in np.repeat(np.arange(days), counts):
+            ref = b_.ref("r")
+            b_.add(int(day), h.REFERRAL_GIVEN, x, to=y, ref=ref)
+            late = slow and y == b and day >= (start or days)
+            if late and rng.random() < 0.3:
+                continue  # never answered
+            delay = rng.lognormal(math.log(25 if late else 2), 0.6 if late else 0.8)
+            if not late and rng.random() < 0.03:
+                delay += rng.uniform(5, 12)  # holiday, illness
+            answered = int(day + round(delay))
+            b_.add(answered, h.REFERRAL_ANSWERED, y, ref=ref)
+            outcome = rng.random()
+            if outcome < 0.35:
+                won = answered + int(rng.integers(15, 60))
+                value = int(rng.lognormal(math.log(300_000), 0.8))
+                b_.add(won, h.REFERRAL_WON, y, ref=ref, amount_cents=value)
+                bad = poor and y == b and won >= (start or days)
+                if rng.random() < (0.8 if bad else 0.6):
+                    weights = [0.4, 0.35, 0.2, 0.05, 0.0] if bad else [0.0, 0.03, 0.12, 0.4, 0.45]
+                    rating = int(rng.choice([1, 2, 3, 4, 5], p=weights))
+                    b_.add(won + int(rng.integers(3, 30)), h.SERVICE_RATED, y, ref=ref,
+                           rating=rating)  # fmt: skip
+            elif outcome < 0.65:
+                b_.add(answered + int(rng.integers(10, 50)), h.REFERRAL_LOST, y, ref=ref)
+
+    # -- meetings on a rhythm, joint activities, costs and settlements ---------------------------
+    def starter() -> str:
+        return a if rng.random() < lead_a else str(rng.choice(parties[1:]))
+
+    meeting = active_from + int(rng.integers(0, meeting_every))
+    while meeting < days:
+        if rng.random() < everything[meeting] * 0.9:
+            b_.add(meeting, h.MEETING, starter())
+        meeting += max(3, round(rng.normal(meeting_every, 4)))
+    balance = {p: 0.0 for p in parties}
+    settles = pattern != "costs_unsettled"
+    for activity_day in np.repeat(np.arange(days), rng.poisson(activity_rate * everything)):
+        who = starter()
+        campaign = rng.random() < 0.5
+        b_.add(int(activity_day), h.JOINT_ACTIVITY, who, ref="campaign" if campaign else "project")
+        if campaign:
+            amount = int(rng.uniform(20_000, 300_000))
+            b_.add(int(activity_day), h.COST_ITEM, who, amount_cents=amount)
+            for party in parties:
+                balance[party] -= amount / len(parties)
+            balance[who] += amount
+            if rng.random() < 0.9:
+                when = int(activity_day + rng.uniform(7, 45))
+                if settles or when < (start or days):
+                    _settle(b_, when, balance)
+
+    # -- reviews --------------------------------------------------------------------------------
+    # Both parties rate the same reality: a shared level per factor, each party's view a little
+    # off it, and each review wobbles a little.
+    shared = rng.normal(3.9, 0.35, len(FACTOR_KEYS))
+    level = {p: shared + rng.normal(0, 0.25, len(FACTOR_KEYS)) for p in parties}
+    gap_factors = rng.choice(len(FACTOR_KEYS), size=int(rng.integers(1, 3)), replace=False)
+    due = active_from + review_every
+    while due < days:
+        for party in parties:
+            delay = rng.uniform(0, 21) + (rng.uniform(15, 40) if rng.random() < 0.08 else 0)
+            submitted = int(due + delay)
+            if submitted >= days or not everything[min(submitted, days - 1)] > 0:
+                continue
+            if pattern == "reviews_stop" and submitted >= (start or days):
+                continue
+            years = (submitted - active_from) / 365
+            scores = level[party] + rng.normal(0, 0.35, len(FACTOR_KEYS))
+            scores[FACTOR_KEYS.index("trust")] += 0.4 * years
+            since = submitted - (start or days)
+            if pattern == "perception_gap" and party == b and since >= 0:
+                scores[gap_factors] -= rng.uniform(2, 3)
+            if pattern == "declining_trust" and since >= 0:
+                for f in ("trust", "communication", "commitment"):
+                    scores[FACTOR_KEYS.index(f)] -= min(since / 120, 1.0) * rng.uniform(1.2, 2)
+            values = np.clip(np.round(scores), 1, 5).astype(int)
+            scored = dict(zip(FACTOR_KEYS, map(int, values), strict=True))
+            b_.add(submitted, h.REVIEW, party, scores=scored)
+        due += review_every
+
+    # -- the agreement's KPI: referrals each side passes, a little below its own pace -----------
+    kpis = []
+    if created == 0:
+        for x in (a, b):
+            per_year = sum(r for (g, _), r in ref_rate.items() if g == x) * 365 * 0.92
+            kpis.append(h.KpiTarget("referrals_given", max(2.0, round(0.8 * per_year)), party=x))
+    agreement = h.Agreement(start=_day(active_from), review_every_days=review_every,
+                            kpis=tuple(kpis))  # fmt: skip
+    return _finish(index, pattern, b_, stages, start, created, agreement)
+
+
+def _settle(b_: _Builder, day: int, balance: dict[str, float]) -> None:
+    """The party that is owed most is paid by the one that owes most."""
+    owed = max(balance, key=lambda p: balance[p])
+    owes = min(balance, key=lambda p: balance[p])
+    amount = round(min(balance[owed], -balance[owes]))
+    if amount > 0:
+        b_.add(day, h.SETTLEMENT, owes, to=owed, amount_cents=amount)
+        balance[owed] -= amount
+        balance[owes] += amount
+
+
+def _finish(index, pattern, b_, stages, start, created, agreement) -> Simulated:
+    b_.events.sort(key=lambda x: x[0])
+    last_stage_day, stage = stages[-1]
+    partnership = h.Partnership(
+        id=f"s{index}",
+        parties=b_.parties,
+        created=_day(created),
+        stage=stage,
+        stage_since=_day(last_stage_day),
+        agreement=agreement,
+    )
+    return Simulated(partnership, [e for _, e in b_.events], stages, pattern, start, created)
+
+
+def generate(per_pattern: int = 80, seed: int = 7, days: int = DAYS) -> list[Simulated]:
+    """Partnerships of every pattern; healthy and quiet ones are three and two times as many."""
+    plan: list[str] = []
+    for pattern in PATTERNS:
+        plan += [pattern] * per_pattern * {"healthy": 3, "quiet": 2}.get(pattern, 1)
+    return [_simulate(i, pattern, seed, days) for i, pattern in enumerate(plan)]
+
+
+@dataclass(frozen=True)
+class Opening:
+    sim: int
+    kind: str
+    subject: str
+    day: int
+
+
+def replay(
+    sims: list[Simulated],
+    settings: HealthSettings = DEFAULTS,
+    days: int = DAYS,
+    first: int = 30,
+    progress: Callable[[int], None] | None = None,
+) -> list[Opening]:
+    """Evaluate every partnership every day (full recompute) and run the alert lifecycle."""
+    facts = aggregates.Facts.from_partnerships([s.partnership for s in sims])
+    table = aggregates.EventTable.from_histories(facts, [s.events for s in sims])
+    created = np.array([s.created for s in sims])
+    open_alerts: list[dict[tuple[str, str], alerts.OpenAlert]] = [{} for _ in sims]
+    openings: list[Opening] = []
+    for t in range(first, days):
+        stage, since = [], []
+        for s in sims:
+            current = max((c for c in s.stage_changes if c[0] <= t), default=s.stage_changes[0])
+            stage.append(current[1])
+            since.append(aggregates.day_number(_day(current[0])))
+        day_facts = replace(facts, stage=stage, stage_since=np.array(since, dtype=np.int64))
+        _, found = engine.recompute(day_facts, table, aggregates.day_number(_day(t)), settings)
+        rows = alerts.by_row(found, len(sims))
+        for i, row_findings in enumerate(rows):
+            if created[i] > t or (not row_findings and not open_alerts[i]):
+                continue
+            result = alerts.reconcile(open_alerts[i].values(), row_findings)
+            for alert in result.resolved:
+                del open_alerts[i][alert.key]
+            for finding in result.opened:
+                open_alerts[i][finding.key] = alerts.OpenAlert(
+                    finding.kind, finding.subject, finding.since
+                )
+                openings.append(Opening(i, finding.kind, finding.subject, t))
+        if progress:
+            progress(t)
+    return openings
+
+
+@dataclass(frozen=True)
+class KindResult:
+    kind: str
+    planted: int
+    hits: int
+    false_alarms: int
+    precision: float
+    recall: float
+    median_lead: float | None
+    p90_lead: float | None
+
+
+def evaluate(sims: list[Simulated], openings: list[Opening]) -> list[KindResult]:
+    """Per kind, counted in partnerships: precision, recall and the lead time of the first alert.
+
+    An alert is a hit when its partnership has the pattern of that kind and it opened on or after
+    the pattern's start; it is ignored when the kind follows from the planted pattern; anything
+    else (including an alert before the pattern started) makes its partnership a false alarm.
+    Precision = hits / (hits + partnerships with a false alarm).
+    """
+    first: dict[tuple[int, str], int] = {}
+    false: dict[str, set[int]] = {k: set() for k in alerts.KINDS}
+    for o in sorted(openings, key=lambda o: o.day):
+        sim = sims[o.sim]
+        if sim.expected == o.kind and o.day >= (sim.start or 0):
+            first.setdefault((o.sim, o.kind), o.day)
+        elif o.kind not in sim.allowed:
+            false[o.kind].add(o.sim)
+    results = []
+    for kind in alerts.KINDS:
+        planted = [i for i, s in enumerate(sims) if s.expected == kind]
+        hits = [i for i in planted if (i, kind) in first]
+        false_alarms = len(false[kind])
+        leads = sorted(first[i, kind] - (sims[i].start or 0) for i in hits)
+        results.append(
+            KindResult(
+                kind=kind,
+                planted=len(planted),
+                hits=len(hits),
+                false_alarms=false_alarms,
+                precision=len(hits) / max(1, len(hits) + false_alarms),
+                recall=len(hits) / max(1, len(planted)),
+                median_lead=statistics.median(leads) if leads else None,
+                p90_lead=float(np.percentile(leads, 90)) if leads else None,
+            )
+        )
+    return results
