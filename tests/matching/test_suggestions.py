@@ -301,3 +301,13 @@ def test_malformed_weights_are_refused_with_the_name(scenario_network):
     with pytest.raises(ValidationError) as refused:
         network_weights_set(network=scenario_network, weights={"nedd_fit": 1, "size": "big"})
     assert "nedd_fit" in str(refused.value) and "size" in str(refused.value)
+
+
+def test_reasons_never_quote_a_section_the_candidate_keeps_from_the_reader(scenario_network):
+    pr = listed(scenario_network, "de-pr-01")
+    company_update(company=pr, field_visibility={"offers": "private", "size": "partners"})
+    row = match(scenario_network, "de-werbung-01", top=1)[0]
+    texts = {r["code"]: r["text"] for r in row["reasons"]}
+    assert texts[explain.NEED_COVERED] == "Covers your need “Pressearbeit für unsere Kunden”"
+    assert texts[explain.SIMILAR_SIZE] == "Similar size"
+    assert "Pressearbeit und Medienkontakte" not in json.dumps(row, ensure_ascii=False)

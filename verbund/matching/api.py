@@ -33,7 +33,10 @@ class Explained(Schema):
 
 
 class SuggestionOut(Schema):
-    external_id: str | None
+    external_id: str | None = Field(
+        description="the network's key for the candidate; null when none is set and for "
+        "anonymous candidates (except for coordinators)"
+    )
     name: str | None = Field(description="null for an anonymous candidate")
     score: float
     reasons: list[Explained]
