@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "verbund.partnerships",
     "verbund.referrals",
     "verbund.groups",
+    "verbund.matching",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
@@ -185,6 +186,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Matching index files and the embedding cache (see verbund/matching/index.py).
+MATCHING_DIR = Path(env_str("MATCHING_DIR", str(VAR_DIR / "matching")))
 MEDIA_URL = "media/"
 
 # Email: every message is handed to the background worker (verbund.jobs), which then uses

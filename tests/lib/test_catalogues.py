@@ -42,6 +42,10 @@ EXPECTED = {
         "chamber", "association", "cluster", "programme", "referral_group_organisation", "open",
     ],
     "visibility": ["network", "anonymous", "private"],
+    "dismiss_reasons": [
+        "competitor", "offer_not_needed", "too_far", "size_mismatch", "language",
+        "already_known", "not_now", "other",
+    ],
 }  # fmt: skip
 
 

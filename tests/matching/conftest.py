@@ -40,3 +40,49 @@ def scenario() -> list[dict]:
 @pytest.fixture(scope="session")
 def scenario_companies(scenario: list[dict]) -> list[engine.CompanyVector]:
     return [engine.from_profile(row) for row in scenario]
+
+
+# --------------------------------------------------------------------------- Django layer
+
+
+@pytest.fixture
+def scenario_network(db, scenario, django_capture_on_commit_callbacks):
+    """The shared scenario imported into a fresh network, with its index built (by the task the
+    import starts on commit, run inline)."""
+    from verbund.companies.imports.services import import_profiles
+    from verbund.matching.models import IndexState
+    from verbund.tenancy.services import network_create
+
+    network = network_create(
+        name="Münsterland Marketing", slug="mpr", kind="open",
+        languages=["de", "nl"], countries=["DE", "NL"],
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = import_profiles(network=network, source=SCENARIO, fmt="jsonl", dry_run=False)
+    assert outcome.written, outcome.errors
+    assert IndexState.objects.get(network=network).companies == len(scenario)
+    return network
+
+
+def listed(network, external_id: str):
+    from verbund.companies.models import NetworkCompany
+
+    return (
+        NetworkCompany.objects.select_related("company")
+        .get(network=network, external_id=external_id)
+        .company
+    )
+
+
+@pytest.fixture
+def seeker_user(scenario_network):
+    """The owner of the seeking advertising agency, a member of the scenario network."""
+    from tests.conftest import PASSWORD
+    from verbund.accounts.services import user_create
+    from verbund.companies.services import company_member_set
+    from verbund.tenancy.services import membership_set
+
+    user = user_create(email="inhaber@werbung.example", password=PASSWORD, language="en")
+    membership_set(user=user, network=scenario_network, role="member")
+    company_member_set(user=user, company=listed(scenario_network, "de-werbung-01"), role="owner")
+    return user

@@ -46,7 +46,8 @@ from verbund.companies.selectors import (
     access_to,
     visible_profile,
 )
-from verbund.lib import catalogues, nace
+from verbund.lib import filters as filter_params
+from verbund.lib import nace
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Network
 
@@ -168,12 +169,6 @@ def available_sorts(actor: Actor, network: Network) -> list[str]:
     return sorts
 
 
-def _int_or_none(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
-    return int(str(value).strip())
-
-
 def parse_query(
     actor: Actor, network: Network, params: Mapping[str, Any]
 ) -> tuple[DirectoryQuery, dict[str, str]]:
@@ -185,62 +180,23 @@ def parse_query(
     errors: dict[str, str] = {}
 
     def text(name: str, limit: int = 200) -> str:
-        value = params.get(name)
-        return str(value).strip()[:limit] if value is not None else ""
+        return filter_params.text(params, name, limit)
 
     values: dict[str, Any] = {"q": text("q")}
-    code = text("nace", 20)
-    if code:
-        normal = nace.normalize(code)
-        if normal is None:
-            errors["nace"] = _("Unknown NACE code: %(code)s") % {"code": code}
-        else:
-            values["nace"] = normal
-    country = text("country", 2).upper()
-    if country:
-        if len(country) == 2 and country.isalpha():
-            values["country"] = country
-        else:
-            errors["country"] = _("Use a two-letter country code, such as DE or NL.")
-    for name, catalogue in (("form", "forms"), ("goal", "goals")):
-        key = text(name, 60)
-        if key:
-            if key in catalogues.keys(catalogue):
-                values[name] = key
-            else:
-                errors[name] = _("Unknown choice: %(key)s") % {"key": key}
-    for name in ("min_employees", "max_employees"):
-        try:
-            number = _int_or_none(params.get(name))
-        except ValueError:
-            errors[name] = _("Enter a whole number.")
-            continue
-        if number is not None and number < 0:
-            errors[name] = _("Enter a number of at least 0.")
-        elif number is not None:
-            values[name] = number
-    raw_km = text("max_km", 20)
-    if raw_km:
-        try:
-            km = float(raw_km.replace(",", "."))
-        except ValueError:
-            errors["max_km"] = _("Enter a distance in kilometres.")
-        else:
-            if not 0 < km <= MAX_KM:
-                errors["max_km"] = _("Enter a distance between 1 and %(max)d km.") % {"max": MAX_KM}
-            elif origin(actor) is None:
-                errors["max_km"] = _(
-                    "Distances need your company's location; add its city to the profile."
-                )
-            else:
-                values["max_km"] = km
+    values |= filter_params.read_common(
+        params,
+        errors,
+        has_location=origin(actor) is not None,
+        max_km=MAX_KM,
+        catalogue_keys={"form": "forms", "goal": "goals"},
+    )
     sort = text("sort", 20) or "name"
     if sort in available_sorts(actor, network):
         values["sort"] = sort
     else:
         errors["sort"] = _("This sort order is not available.")
     try:
-        values["page"] = max(1, _int_or_none(params.get("page")) or 1)
+        values["page"] = max(1, filter_params.whole_or_none(params.get("page")) or 1)
     except ValueError:
         values["page"] = 1
     return DirectoryQuery(**values), errors

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from verbund.companies import profile as profile_data
+from verbund.companies import signals
 from verbund.companies.models import (
     AssessmentScore,
     Company,
@@ -106,6 +107,7 @@ def company_refresh_derived(*, company: Company) -> Company:
     Company.objects.filter(pk=company.pk).update(**values)
     for name, value in values.items():
         setattr(company, name, value)
+    signals.profile_changed.send(sender=Company, company=company)
     return company
 
 

@@ -31,6 +31,7 @@ CATALOGUES = (
     "customer_sizes",
     "network_kinds",
     "visibility",
+    "dismiss_reasons",
 )
 
 

@@ -106,6 +106,15 @@ class IVF:
         cls, store: ItemStore, config: IndexConfig, progress: Callable[[str], None] | None = None
     ) -> IVF:
         m = len(store)
+        if m == 0:
+            # No company states any item of this kind yet: one empty list, so that items added
+            # later (extra items, scanned in full) are still found.
+            r = config.reduced_dim
+            return cls(
+                np.zeros((1, DIM), np.float32), np.zeros(DIM, np.float32),
+                np.zeros((DIM, r), np.float32), np.zeros(2, np.int64),
+                np.zeros(0, np.int64), np.zeros((0, r), np.float16),
+            )  # fmt: skip
         rng = np.random.default_rng(config.seed)
         lists = config.lists or int(min(1024, max(8, math.sqrt(max(m, 1)))))
         sample_ids = np.sort(rng.choice(m, size=min(m, config.kmeans_sample), replace=False))

@@ -30,6 +30,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from verbund.companies import profile as profile_data
+from verbund.companies import signals
 from verbund.companies.imports import formats
 from verbund.companies.imports.validation import Problem, validate_profile
 from verbund.companies.models import (
@@ -146,6 +147,7 @@ def import_profiles(
             if outcome.errors:
                 raise _Rollback
             outcome.written = True
+            signals.profiles_imported.send(sender=Network, network=network)
     except _Rollback:
         outcome.created = outcome.updated = outcome.unchanged = 0
     return outcome

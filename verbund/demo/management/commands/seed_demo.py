@@ -6,7 +6,11 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from verbund.demo.seed import DemoAlreadySeeded, seed_demo
+from verbund.demo.seed import ASSOCIATION_SLUG, PROGRAMME_SLUG, DemoAlreadySeeded, seed_demo
+from verbund.matching.index import index_rebuild
+from verbund.tenancy.models import Network
+
+DEMO_SLUGS = (PROGRAMME_SLUG, ASSOCIATION_SLUG)
 
 
 class Command(BaseCommand):
@@ -34,6 +38,12 @@ class Command(BaseCommand):
 
         out = self.stdout.write
         out(self.style.SUCCESS(f"Demo seeded in {time.monotonic() - started:.1f} s."))
+        # Partner suggestions are ready at the first visit: build each demo network's index now
+        # (the embeddings are cached under var/, so a later rebuild costs no model time).
+        indexed = time.monotonic()
+        for network in Network.objects.filter(slug__in=DEMO_SLUGS):
+            index_rebuild(network)
+        out(f"Partner-matching index built in {time.monotonic() - indexed:.1f} s.")
         out("")
         out("Networks / Netzwerke:")
         for name, companies in summary.networks.items():
