@@ -24,6 +24,7 @@ class Route:
     method: str = "get"
     data: Callable[[World], dict | list] | None = None
     api: bool = False
+    json: bool = False  # send ``data`` as a JSON body (API posts)
 
 
 def everyone(status: int, **overrides: int) -> dict[str, int]:
@@ -45,7 +46,7 @@ def request_as(world: World, route: Route, persona: str):
     if route.api:
         client = Client()
         headers = {"Authorization": f"Bearer {world.token_for(persona)}"}
-        if route.method in ("put", "patch"):
+        if route.method in ("put", "patch") or route.json:
             return getattr(client, route.method)(
                 url, data=json.dumps(data), content_type="application/json", headers=headers
             )
@@ -62,7 +63,7 @@ def check_persona(world: World, route: Route, persona: str) -> None:
 def check_anonymous(world: World, route: Route) -> None:
     url = route.url(world)
     data = route.data(world) if route.data else {}
-    if route.method in ("put", "patch"):
+    if route.method in ("put", "patch") or route.json:
         response = getattr(Client(), route.method)(
             url, data=json.dumps(data), content_type="application/json"
         )

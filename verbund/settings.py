@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "verbund.companies",
     "verbund.notifications",
     "verbund.partnerships",
+    "verbund.referrals",
+    "verbund.groups",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("verbund.companies.urls")),
     path("", include("verbund.notifications.urls")),
     path("", include("verbund.partnerships.urls")),
+    path("", include("verbund.referrals.urls")),
+    path("", include("verbund.groups.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

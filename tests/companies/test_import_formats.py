@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -152,3 +153,20 @@ def test_export_rows_read_back_to_the_same_profile():
 def test_count_tells_the_number_of_records():
     assert formats.count(io.BytesIO(b'{"a":1}\n\n{"b":2}\n'), "jsonl") == 2
     assert formats.count(io.BytesIO(b"a;b\n1;2\n3;4\n"), "csv") == 2
+
+
+def test_csv_export_keeps_spreadsheets_from_running_formulas_and_reads_back_unchanged():
+    columns = ["external_id", "name", "description", "website"]
+    profile = {
+        "external_id": "de-9",
+        "name": '=HYPERLINK("http://evil.example")',
+        "description": "+49 251 123 – call us; @home; -10 % for partners",
+        "website": "https://ok.example",
+    }
+    out = io.StringIO()
+    formats.write_csv([formats.row_from_profile(profile, columns)], columns, out)
+    written = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))[1]
+    assert written[1].startswith("'=") and written[2].startswith("'+")
+    assert written[3] == "https://ok.example"  # only risky cells are touched
+    (entry,) = _read(out.getvalue().encode("utf-8"), "csv")
+    assert entry.profile == profile

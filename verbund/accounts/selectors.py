@@ -21,3 +21,8 @@ def get_invitation_for(actor: Actor, network: Network, invitation_id: int) -> In
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(invitations_for(actor, network), pk=invitation_id)
+
+
+def account_exists(email: str) -> bool:
+    """Whether someone already signed up with this address (invitations then ask them to log in)."""
+    return User.objects.filter(email__iexact=email).exists()

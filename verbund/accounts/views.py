@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.accounts import forms, selectors, services
-from verbund.accounts.models import User
 
 
 class LoginView(auth_views.LoginView):
@@ -111,7 +110,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             {"invitation": invitation},
             status=410 if invitation else 404,
         )
-    existing = User.objects.filter(email__iexact=invitation.email).first()
     if request.user.is_authenticated:
         if request.method == "POST":
             services.invitation_accept(invitation=invitation, user=request.user)
@@ -120,7 +118,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             )
             return redirect("home")
         return render(request, "accounts/invitation_join.html", {"invitation": invitation})
-    if existing is not None:
+    if selectors.account_exists(invitation.email):
         # They already have an account: log in first, then come back to this link.
         messages.info(request, _("Please log in to accept the invitation."))
         return redirect(f"{reverse_lazy('accounts:login')}?next={request.path}")

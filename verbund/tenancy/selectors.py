@@ -38,3 +38,14 @@ def network_counts(network: Network) -> dict[str, int]:
         people=Count("memberships", distinct=True),
     )
     return {key: value or 0 for key, value in counts.items()}
+
+
+def shared_network_id(actor: Actor, company_id: int) -> int | None:
+    """A network the actor belongs to in which the company is listed (the first, if several)."""
+    from verbund.companies.models import NetworkCompany
+
+    listed = set(
+        NetworkCompany.objects.filter(company_id=company_id).values_list("network_id", flat=True)
+    )
+    shared = [m.network_id for m in actor.memberships if m.network_id in listed]
+    return shared[0] if shared else None

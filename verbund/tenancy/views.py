@@ -15,7 +15,12 @@ from verbund.accounts import services as account_services
 from verbund.accounts.forms import InvitationForm
 from verbund.companies.selectors import network_companies
 from verbund.tenancy.actor import SESSION_COMPANY_KEY, SESSION_NETWORK_KEY
-from verbund.tenancy.selectors import get_network_for, network_counts, network_people
+from verbund.tenancy.selectors import (
+    get_network_for,
+    network_counts,
+    network_people,
+    shared_network_id,
+)
 
 
 @login_required
@@ -48,10 +53,9 @@ def switch(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_COMPANY_KEY] = member.company_id
         if network_id is None:
             # Picking a company also picks a network it is listed in, when one is shared.
-            listed = set(member.company.listings.values_list("network_id", flat=True))
-            shared = [m for m in actor.memberships if m.network_id in listed]
-            if shared:
-                request.session[SESSION_NETWORK_KEY] = shared[0].network_id
+            shared = shared_network_id(actor, member.company_id)
+            if shared is not None:
+                request.session[SESSION_NETWORK_KEY] = shared
     return redirect("home")
 
 

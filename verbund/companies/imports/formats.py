@@ -154,7 +154,22 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list[Any]]]:
         text = decode(handle.read())
     header = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header))
-    yield from enumerate(reader, start=1)
+    for number, cells in enumerate(reader, start=1):
+        yield number, [_csv_unguard(cell) for cell in cells]
+
+
+# A CSV cell starting with one of these is run as a formula by spreadsheet programs ("CSV
+# injection"); the export puts an apostrophe in front, which Excel hides, and the import takes it
+# off again, so a text like "+49 251 …" or "- Beratung" survives the round trip unchanged.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_guard(cell: Any) -> Any:
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
+def _csv_unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
 def _xlsx_rows(source: Source) -> Iterator[tuple[int, list[Any]]]:
@@ -418,7 +433,7 @@ def write_csv(rows: Iterable[list[Any]], columns: list[str], out: IO[str]) -> No
     writer = csv.writer(out, delimiter=EXPORT_CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(["" if cell is None else _csv_guard(cell) for cell in row])
 
 
 def write_xlsx(rows: Iterable[list[Any]], columns: list[str], out: IO[bytes]) -> None:

@@ -1,0 +1,137 @@
+"""Group reports: figures per member, givers and takers, traffic lights, trend, CSV and the
+calendar feed; query counts do not grow with the group."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.groups.conftest import GroupWorld, _person, client_for
+from verbund.groups import services
+from verbund.groups.selectors import group_report, trend
+
+
+def _slip(groups: GroupWorld, giver: str, receiver: str, **extra):
+    values = {"client_name": "Kunde", "client_phone": "0251 1", "consent": True, "need": "Hilfe"}
+    return services.referral_slip_create(
+        group=groups.a, giver=groups.seats[giver], receiver=groups.seats[receiver],
+        **(values | extra),
+    )  # fmt: skip
+
+
+def _period():
+    today = date.today()
+    return today - timedelta(days=29), today
+
+
+def test_the_report_counts_inside_and_outside_referrals_one_to_ones_and_attendance(
+    groups: GroupWorld,
+):
+    _slip(groups, "member", "secretary")
+    _slip(groups, "member", "committee", client_seat=groups.seats["colleague"])
+    services.one_to_one_create(
+        group=groups.a, seat=groups.seats["member"], other=groups.seats["colleague"],
+        met_on=date.today(),
+    )  # fmt: skip
+    services.attendance_record(
+        meeting=groups.meeting,
+        entries=[(groups.seats["member"], "late", ""), (groups.seats["secretary"], "absent", "")],
+    )
+    services.visitor_record(
+        group=groups.a, name="Gast", category="lawyer", invited_by=groups.seats["member"],
+        visited_on=date.today(),
+    )  # fmt: skip
+    rows = {r.seat.pk: r for r in group_report(groups.a, *_period()).rows}
+    member = rows[groups.seats["member"].pk]
+    assert (member.given_inside, member.given_outside) == (1, 1)
+    assert (member.attended, member.meetings, member.late) == (1, 1, 1)
+    assert member.one_to_ones == 1 and member.visitors == 1
+    colleague = rows[groups.seats["colleague"].pk]
+    assert colleague.one_to_ones == 1  # counted for both people who met
+    secretary = rows[groups.seats["secretary"].pk]
+    assert (secretary.received_outside, secretary.attended, secretary.absent) == (1, 0, 1)
+
+
+def test_a_member_who_only_receives_is_ranked_last_as_taker(groups: GroupWorld):
+    for giver in ("member", "secretary", "committee", "member"):
+        _slip(groups, giver, "colleague")
+    _slip(groups, "colleague", "member")  # one given against four received
+    _slip(groups, "secretary", "member")
+    report = group_report(groups.a, *_period())
+    ranking = report.ranking
+    assert ranking[-1].seat == groups.seats["colleague"]
+    assert [r.seat for r in report.takers] == [groups.seats["colleague"]]
+    assert ranking[-1].verdict.role == "taker"
+
+
+def test_the_group_sets_its_own_thresholds(groups: GroupWorld):
+    services.attendance_record(meeting=groups.meeting, entries=[(groups.seats["member"], "late", "")])
+    row = lambda: next(  # noqa: E731
+        r for r in group_report(groups.a, *_period()).rows if r.seat == groups.seats["member"]
+    )
+    assert row().verdict.lights["referrals_given_per_month"] == "red"
+    services.thresholds_set(group=groups.a, thresholds={"referrals_given_per_month": [0, 0]})
+    assert row().verdict.lights["referrals_given_per_month"] == "green"
+
+
+def test_thresholds_with_yellow_above_green_are_refused(groups: GroupWorld):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        services.thresholds_set(group=groups.a, thresholds={"attendance_rate": [0.5, 0.9]})
+    assert "attendance_rate" in caught.value.message_dict
+
+
+def test_report_queries_do_not_grow_with_the_group(groups: GroupWorld):
+    _slip(groups, "member", "secretary")
+    with CaptureQueriesContext(connection) as small:
+        group_report(groups.a, *_period())
+    for index in range(6):
+        user, company = _person(groups.world, f"extra{index}", f"Extra {index} GmbH")
+        seat = services.seat_create(
+            group=groups.a, user=user, company=company,
+            category=["roofer", "gardener", "lawyer", "notary", "bank", "florist"][index],
+        )  # fmt: skip
+        services.attendance_record(meeting=groups.meeting, entries=[(seat, "present", "")])
+        services.referral_slip_create(
+            group=groups.a, giver=seat, receiver=groups.seats["member"],
+            client_seat=groups.seats["secretary"], need="Auftrag",
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as large:
+        group_report(groups.a, *_period())
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_trend_covers_six_months_and_credits_closed_business(groups: GroupWorld):
+    referral = _slip(groups, "member", "secretary")
+    services.thank_you_record(referral=referral, user=groups.users["secretary"], amount=Decimal("750"))
+    months = trend(groups.a)
+    assert len(months) == 6
+    assert months[-1].referrals == 1 and months[-1].closed_value == Decimal("750")
+    assert sum(m.referrals for m in months[:-1]) == 0
+
+
+def test_the_csv_has_a_row_per_member_in_the_readers_language(groups: GroupWorld):
+    _slip(groups, "member", "secretary", client_name="=HYPERLINK(evil)")
+    response = client_for(groups, "member").get(reverse("groups:report_csv", args=[groups.a.pk]))
+    text = response.content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("Mitglied;Unternehmen;Beruf")  # German: the member's language
+    assert len(lines) == 1 + 4
+    assert "Elektroinstallation" in text
+
+
+def test_the_calendar_feed_lists_the_meetings(groups: GroupWorld):
+    services.meeting_update_agenda(meeting=groups.meeting, agenda="Vorstellung, Empfehlungen; Gäste")
+    response = client_for(groups, "member").get(reverse("groups:calendar", args=[groups.a.pk]))
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 1
+    assert "DESCRIPTION:Vorstellung\\, Empfehlungen\\; Gäste" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))

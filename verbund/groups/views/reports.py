@@ -1,0 +1,150 @@
+"""Reports for a period: the group's (ranking, traffic lights, trend), one member's, and CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from verbund.groups import export, selectors, services
+from verbund.groups.forms import ThresholdsForm
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", _("The end of the period lies before its start."))
+        return data
+
+
+def _period(request: HttpRequest) -> tuple[PeriodForm, date, date]:
+    start, end = selectors.default_period()
+    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    if request.GET and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, start, end
+
+
+def _labels(group, language: str) -> dict[int, str]:
+    return {seat.pk: seat.category_label for seat in selectors.labelled_seats(group, language)}
+
+
+def _label_rows(report: selectors.GroupReport, labels: dict[int, str]) -> None:
+    for row in report.rows:
+        row.seat.category_label = labels.get(row.seat.pk, row.seat.category)  # type: ignore[attr-defined]
+
+
+def _trend_context(trend: list[selectors.TrendMonth]) -> dict:
+    return {"trend": trend, "trend_max": max([month.referrals for month in trend] + [1])}
+
+
+@login_required
+def group_report(request: HttpRequest, group_id: int) -> HttpResponse:
+    access = selectors.get_group_for(request.actor, group_id)
+    form, start, end = _period(request)
+    report = selectors.group_report(access.group, start, end)
+    _label_rows(report, _labels(access.group, request.LANGUAGE_CODE))
+    thresholds_form = ThresholdsForm(initial=ThresholdsForm.initial_from(report.thresholds))
+    return render(
+        request,
+        "groups/report.html",
+        {
+            "access": access,
+            "group": access.group,
+            "report": report,
+            **_trend_context(selectors.trend(access.group)),
+            "pairs": _pairs_with_names(access.group),
+            "period_form": form,
+            "thresholds_form": thresholds_form,
+            "tab": "report",
+        },
+        status=422 if request.GET and not form.is_valid() else 200,
+    )
+
+
+def _pairs_with_names(group) -> list[tuple[str, str, int, int]]:
+    seats = {seat.company_id: seat.company.name for seat in selectors.active_seats(group)}
+    return [
+        (seats.get(p.company_a_id, "?"), seats.get(p.company_b_id, "?"), p.a_to_b, p.b_to_a)
+        for p in selectors.steady_pairs(group)
+    ]
+
+
+@login_required
+def member_report(request: HttpRequest, group_id: int, seat_id: int) -> HttpResponse:
+    access = selectors.get_group_for(request.actor, group_id)
+    seat = selectors.get_seat(access.group, seat_id)
+    if seat is None:
+        raise Http404(_("Member not found."))
+    form, start, end = _period(request)
+    report = selectors.group_report(access.group, start, end, seat=seat)
+    return render(
+        request,
+        "groups/member_report.html",
+        {
+            "access": access,
+            "group": access.group,
+            "seat": seat,
+            "row": report.rows[0],
+            "report": report,
+            "label": _labels(access.group, request.LANGUAGE_CODE).get(seat.pk, seat.category),
+            **_trend_context(selectors.trend(access.group, seat=seat)),
+            "period_form": form,
+            "tab": "report",
+        },
+    )
+
+
+@login_required
+def report_csv(request: HttpRequest, group_id: int) -> HttpResponse:
+    access = selectors.get_group_for(request.actor, group_id)
+    _form, start, end = _period(request)
+    report = selectors.group_report(access.group, start, end)
+    body = export.report_csv(report, _labels(access.group, request.LANGUAGE_CODE))
+    # A byte-order mark so that spreadsheet programs read umlauts as UTF-8.
+    response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="group-{access.group.pk}-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def thresholds(request: HttpRequest, group_id: int) -> HttpResponse:
+    access = selectors.get_group_for(request.actor, group_id, need="can_manage")
+    form = ThresholdsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.thresholds_set(group=access.group, thresholds=form.thresholds())
+        except ValidationError as error:
+            form.add_service_errors(error)
+    if form.errors:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+    else:
+        messages.success(request, _("Thresholds saved."))
+    return redirect("groups:report", access.group.pk)
+
+
+urlpatterns = [
+    path("groups/<int:group_id>/report/", group_report, name="report"),
+    path("groups/<int:group_id>/report.csv", report_csv, name="report_csv"),
+    path("groups/<int:group_id>/members/<int:seat_id>/", member_report, name="member_report"),
+    path("groups/<int:group_id>/thresholds/", thresholds, name="thresholds"),
+]

@@ -1,0 +1,5 @@
+from verbund.referrals import views
+
+app_name = "referrals"
+
+urlpatterns = views.urlpatterns
