@@ -136,7 +136,33 @@ def world(db) -> World:
     )
 
 
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests create many people.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [FAST_HASHER]
+
+
+@pytest.fixture(scope="module")
+def demo_summary(django_db_setup, django_db_blocker):
+    """The demo, seeded once per test module instead of once per test (seeding takes seconds).
+
+    The seed runs inside a transaction that is rolled back after the module; each test still gets
+    its own savepoint through ``db``, so what one test changes the next does not see.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from verbund.demo.seed import seed_demo
+
+    fast_hashing = override_settings(PASSWORD_HASHERS=[FAST_HASHER])
+    with django_db_blocker.unblock(), fast_hashing:
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield seed_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

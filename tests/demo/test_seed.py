@@ -18,7 +18,6 @@ from verbund.demo.seed import (
     seed_demo,
 )
 from verbund.tenancy.models import Membership, Network
-from verbund.tenancy.services import network_create
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +34,8 @@ EMAILS = [
 
 
 @pytest.fixture
-def summary():
-    return seed_demo()
+def summary(demo_summary, db):
+    return demo_summary
 
 
 def _roles(email: str) -> dict[str, str]:
@@ -140,28 +139,11 @@ def test_if_empty_makes_a_second_run_a_no_op(summary):
     assert Company.objects.count() == 300
 
 
-def test_if_empty_does_nothing_when_any_network_exists():
-    network_create(name="Some other network")
-    assert not seed_demo(if_empty=True).created
-    assert not Company.objects.exists()
-
-
 def test_seeding_again_without_if_empty_is_refused_and_changes_nothing(summary):
     with pytest.raises(DemoAlreadySeeded):
         seed_demo()
     assert Company.objects.count() == 300
     assert User.objects.count() == 8
-
-
-def test_the_command_prints_the_networks_and_the_login_table():
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    text = out.getvalue()
-    assert "Grenzenlos Partner" in text and "Unternehmerverband" in text
-    assert "300" in text
-    for email in EMAILS:
-        assert email in text
-    assert DEMO_PASSWORD in text
 
 
 def test_the_command_with_if_empty_says_it_did_nothing(summary):

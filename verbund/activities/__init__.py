@@ -1,0 +1,1 @@
+"""What partners do together: joint activities, the shared cost ledger, shared contact lists."""
