@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "verbund.partnerships",
     "verbund.referrals",
     "verbund.groups",
+    "verbund.activities",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
