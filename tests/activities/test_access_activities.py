@@ -280,7 +280,8 @@ def test_a_partner_never_sees_the_others_unshared_contacts(world: World, partner
         f"/api/v1/partnerships/{partnership.pk}/contacts",
         headers={"Authorization": f"Bearer {token}"},
     )
-    assert api.json()["per_party"] == {str(world.member_company.pk): 1, str(world.other_company.pk): 0}  # fmt: skip
+    counts = {str(world.member_company.pk): 1, str(world.other_company.pk): 0}
+    assert api.json()["per_party"] == counts
     assert api.json()["visible"] == []
 
 
