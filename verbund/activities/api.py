@@ -386,4 +386,6 @@ def recorded_kpis(
     start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min))
     company = _company(access, company_id) if company_id else access.company
-    return selectors.kpi_actuals(access.partnership, company.pk if company else None, start, end)
+    return selectors.kpi_actuals(
+        access.partnership, start, end, company_id=company.pk if company else None
+    )

@@ -5,7 +5,7 @@ everything here is read for one partnership that has passed that gate."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -224,17 +224,41 @@ def campaign_export(
 # --- KPI actuals -------------------------------------------------------------------------------
 
 
+def _figures(referrals: QuerySet[Referral], sourced_from: QuerySet[Referral]) -> dict[str, Decimal]:
+    won = referrals.filter(status=flow.WON).aggregate(n=Count("id"))
+    value = sourced_from.filter(status=flow.WON).aggregate(v=Sum("closed_value"))["v"]
+    return {"referrals_won": Decimal(won["n"]), "sourced_revenue": value or Decimal(0)}
+
+
 def kpi_actuals(
-    partnership: Partnership, company_id: int | None, start: datetime, end: datetime
+    partnership: Partnership,
+    start: datetime,
+    end: datetime,
+    *,
+    company_id: int | None = None,
+    direction: tuple[int, int] | None = None,
 ) -> dict[str, Decimal]:
-    """The outcome KPIs as recorded in ``[start, end)``, from the view of ``company_id`` (given /
-    received referrals; None counts the whole partnership). Keys are the ``kpis`` catalogue's."""
+    """The outcome KPIs as recorded in ``[start, end)``, keyed like the ``kpis`` catalogue.
+
+    Seen from ``company_id`` (referrals it gave / received, business it won through the others),
+    for one ``direction`` (referrals from the first company to the second: every referral KPI
+    counts those), or for the whole partnership when neither is given.
+    """
     referrals = Referral.objects.filter(
         partnership=partnership, created_at__gte=start, created_at__lt=end
     )
-    given = referrals.filter(referrer_company_id=company_id) if company_id else referrals
-    received = referrals.filter(receiver_company_id=company_id) if company_id else referrals
-    won = given.filter(status=flow.WON).aggregate(n=Count("id"), value=Sum("closed_value"))
+    if direction is not None:
+        given = received = referrals.filter(
+            referrer_company_id=direction[0], receiver_company_id=direction[1]
+        )
+        figures = _figures(given, given)
+    elif company_id is not None:
+        given = referrals.filter(referrer_company_id=company_id)
+        received = referrals.filter(receiver_company_id=company_id)
+        figures = _figures(given, received)
+    else:
+        given = received = referrals
+        figures = _figures(referrals, referrals)
     activities = JointActivity.objects.filter(
         partnership=partnership, starts_at__gte=start, starts_at__lt=end
     ).aggregate(
@@ -245,18 +269,53 @@ def kpi_actuals(
         sourced=Sum("revenue_sourced"),
         influenced=Sum("revenue_influenced"),
     )
-    won_through_partner = (
-        referrals.filter(receiver_company_id=company_id) if company_id else referrals
-    ).filter(status=flow.WON).aggregate(v=Sum("closed_value"))["v"] or Decimal(0)
     return {
         "referrals_given": Decimal(given.count()),
         "referrals_received": Decimal(received.count()),
-        "referrals_won": Decimal(won["n"]),
-        # Business won through the partner's referrals counts as sourced, as do activities'.
-        "sourced_revenue": won_through_partner + (activities["sourced"] or Decimal(0)),
+        "referrals_won": figures["referrals_won"],
+        # Business won through referrals counts as sourced, as does what activities sourced.
+        "sourced_revenue": figures["sourced_revenue"] + (activities["sourced"] or Decimal(0)),
         "influenced_revenue": activities["influenced"] or Decimal(0),
         "joint_campaigns": Decimal(activities["campaigns"]),
         "projects_won": Decimal(activities["projects"] or 0),
         "leads": Decimal(activities["leads"] or 0),
         "meetings": Decimal(activities["meetings"]),
     }
+
+
+def review_period(review) -> tuple[datetime, datetime]:
+    """From the previous review's due date (or the agreement's start) to this one's, inclusive."""
+    previous = (
+        review.partnership.reviews.filter(number__lt=review.number).order_by("-number").first()
+    )
+    version = review.agreement_version
+    if previous is not None:
+        first_day = previous.due_date + timedelta(days=1)
+    elif version.activated_at is not None:
+        first_day = timezone.localdate(version.activated_at)
+    else:
+        first_day = review.due_date - timedelta(days=365)
+    start = timezone.make_aware(datetime.combine(first_day, time.min))
+    end = timezone.make_aware(datetime.combine(review.due_date + timedelta(days=1), time.min))
+    return start, end
+
+
+def review_kpi_prefill(review) -> dict[int, Decimal]:
+    """KPI number → what the recorded activity says for the review's period (``custom`` KPIs
+    have no recorded source and are left to the partners)."""
+    start, end = review_period(review)
+    prefill: dict[int, Decimal] = {}
+    cache: dict[tuple[int, int] | None, dict[str, Decimal]] = {}
+    for position, row in enumerate(review.agreement_version.terms.get("kpis") or []):
+        direction_row = row.get("direction") or {}
+        direction = (
+            (int(direction_row["from"]), int(direction_row["to"]))
+            if direction_row.get("from") and direction_row.get("to")
+            else None
+        )
+        if direction not in cache:
+            cache[direction] = kpi_actuals(review.partnership, start, end, direction=direction)
+        value = cache[direction].get(row.get("key"))
+        if value is not None:
+            prefill[position] = value
+    return prefill
