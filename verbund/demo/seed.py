@@ -15,6 +15,7 @@ from django.db import transaction
 
 from verbund.accounts.models import User
 from verbund.accounts.services import user_create
+from verbund.activities.demo import seed_partnership_work
 from verbund.companies.models import Company
 from verbund.companies.profile import record_from_profile
 from verbund.companies.services import (
@@ -135,6 +136,8 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
         return companies[personas[key]["external_id"]]
 
     logins = _create_people(programme, association, company)
+    # Partnerships being run: referrals, activities, costs, contacts (verbund.activities.demo).
+    seed_partnership_work(programme, company)
     return DemoSummary(
         created=True,
         network=programme.name,
