@@ -40,7 +40,8 @@ class ActivityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=kinds.activity_kind_choices)
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     starts_at = forms.DateTimeField(
-        label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), initial=60, min_value=1)
     location = forms.CharField(label=_("Place"), max_length=200, required=False)
@@ -70,7 +71,9 @@ class ActivityForm(forms.Form):
 class CostForm(forms.Form):
     description = forms.CharField(label=_("What for"), max_length=200, required=False)
     amount = forms.DecimalField(label=_("Amount (EUR)"), **MONEY)
-    spent_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    spent_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     paid_by = forms.TypedChoiceField(label=_("Paid by"), coerce=int)
     activity = forms.TypedChoiceField(
         label=_("Activity"), coerce=int, required=False, empty_value=None
@@ -109,7 +112,9 @@ class SettlementForm(forms.Form):
     payee = forms.TypedChoiceField(label=_("Paid to"), coerce=int)
     amount = forms.DecimalField(label=_("Amount (EUR)"), **MONEY)
     paid_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), required=False
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
@@ -134,7 +139,9 @@ class ImportForm(UploadForm):
 class CampaignForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Purpose of the campaign"), choices=kinds.purpose_choices)
     on = forms.DateField(
-        label=_("Campaign date"), widget=forms.DateInput(attrs={"type": "date"}), required=False
+        label=_("Campaign date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        required=False,
     )
 
 
