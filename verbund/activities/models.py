@@ -213,7 +213,7 @@ class ClientFeedback(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
-                name="feedback_rating_1_to_5",
+                name="client_feedback_rating_1_to_5",
             )
         ]
 

@@ -154,9 +154,11 @@ def referral_set_status(
     url: str = "",
 ) -> Referral:
     """Move a referral one step on (forward only); the referrer is notified of the change."""
-    referral = Referral.objects.select_for_update().select_related(
-        "receiver_company", "referrer_company", "client_in_network", "network"
-    ).get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("receiver_company", "referrer_company", "client_in_network", "network")
+        .get(pk=referral.pk)
+    )
     if not may_move_status(user, referral):
         raise PermissionDenied(_("Only the receiving company can change a referral's status."))
     if status not in flow.STATUSES:

@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'client feedback',
                 'verbose_name_plural': 'client feedback',
                 'ordering': ['-created_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='feedback_rating_1_to_5')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='client_feedback_rating_1_to_5')],
             },
         ),
         migrations.AddIndex(
