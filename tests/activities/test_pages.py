@@ -91,3 +91,45 @@ def test_the_costs_csv_holds_every_cost_and_settlement(world: World, partnership
     assert lines[1].startswith("cost;2025-04-01;\"'=HYPERLINK")  # no formula runs in Excel
     assert ";100.00;50.00;50.00" in lines[1]
     assert lines[2].startswith("settlement;") and ";50.00" in lines[2]
+
+
+def _record_some(world: World, partnership, n: int) -> None:
+    a, b = world.member_company, world.other_company
+    for i in range(n):
+        services.referral_give(
+            partnership=partnership, referrer=a, user=world.users["member"], receiver=b,
+            client_name=f"Kunde {i}", client_email=f"k{i}@x.example", consent=True, need="Dach",
+        )  # fmt: skip
+        activity = services.activity_create(
+            partnership=partnership, company=b, user=None, kind="webinar", title=f"Webinar {i}",
+            starts_at=timezone.now(), participants=[a, b],
+        )  # fmt: skip
+        services.cost_item_create(
+            partnership=partnership, company=a, user=None, paid_by=a if i % 2 else b,
+            amount=Decimal("10.00"), spent_on=dt.date(2025, 4, 1), description=f"Posten {i}",
+            activity=activity,
+        )  # fmt: skip
+
+
+def test_page_queries_do_not_grow_with_what_was_recorded(world: World, partnership):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client_for("member")
+    sections = ("referrals", "activities", "costs", "contacts")
+
+    def counts() -> list[int]:
+        result = []
+        for section in sections:
+            with CaptureQueriesContext(connection) as queries:
+                assert (
+                    client.get(reverse(f"activities:{section}", args=[partnership.pk])).status_code
+                    == 200
+                )
+            result.append(len(queries))
+        return result
+
+    _record_some(world, partnership, 2)
+    few = counts()
+    _record_some(world, partnership, 8)
+    assert counts() == few
