@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import World
 from verbund.activities import imports, selectors, services
 
@@ -89,3 +92,55 @@ def test_every_bad_contact_row_is_named(world, partnership):
         (6, "share_with_partners"),
     ]
     assert rows == []
+
+
+purposes = st.sets(st.sampled_from(["newsletter", "event_invitation", "joint_offer", "survey"]))
+contact_rows = st.lists(
+    st.tuples(
+        st.integers(0, 1),  # which party brought it
+        st.integers(0, 6),  # a small pool of addresses, so that duplicates happen
+        purposes,
+        st.integers(0, 60),  # consent given this many days before the campaign … or after
+        st.booleans(),  # shared with partners
+    ),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(rows=contact_rows, purpose=purposes.filter(bool).map(min))
+def test_no_campaign_export_holds_a_contact_without_a_matching_consent(
+    world, partnership, rows, purpose
+):
+    """Acceptance 3 over random lists: whoever exports, every row's own consent covers the
+    purpose on the campaign's day, and the other party's rows appear only when shared."""
+    a, b = world.member_company, world.other_company
+    on = dt.date(2025, 6, 30)
+    for owner in (a, b):
+        services.contacts_replace(
+            partnership=partnership,
+            company=owner,
+            user=None,
+            rows=[
+                services.ContactRow(
+                    email=f"person{n}@x.example",
+                    name="",
+                    company_name="",
+                    consent_source="Formular",
+                    consent_given_on=on - dt.timedelta(days=days - 30),
+                    consent_purposes=sorted(covered) or ["survey"],
+                    consent_valid_until=None,
+                    share_with_partners=shared,
+                )
+                for party, n, covered, days, shared in rows
+                if (a, b)[party] == owner
+            ],
+        )
+    for company in (a, b):
+        for row in selectors.campaign_export(partnership, company, purpose, on):
+            assert purpose in row.consent_purposes and row.consent_given_on <= on
+            assert row.owner_id == company.pk or row.share_with_partners
