@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "verbund.referrals",
     "verbund.groups",
     "verbund.matching",
+    "verbund.activities",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from verbund.accounts.models import User
 from verbund.accounts.services import user_create
+from verbund.activities.demo import seed_partnership_work
 from verbund.companies.models import Company
 from verbund.companies.profile import record_from_profile
 from verbund.companies.services import (
@@ -142,6 +143,8 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
         programme, list(companies.values()), company("german"), company("dutch")
     )
     logins += _seed_groups(programme, companies, {company(key).pk for key in personas}, seed)
+    # Partnerships being run: referrals, activities, costs, contacts (verbund.activities.demo).
+    seed_partnership_work(programme, company)
     return DemoSummary(
         created=True,
         network=programme.name,

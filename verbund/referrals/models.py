@@ -39,6 +39,15 @@ class Referral(models.Model):
         related_name="referrals",
         verbose_name=_("referral group"),
     )
+    # Set when the referral is passed between parties of a partnership (activities app).
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("partnership"),
+    )
     referrer_company = models.ForeignKey(
         "companies.Company",
         on_delete=models.CASCADE,

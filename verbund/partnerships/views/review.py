@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from verbund.activities.selectors import review_kpi_prefill
 from verbund.lib import catalogues
 from verbund.partnerships import services
 from verbund.partnerships.forms import ActionItemForm, ReviewForm, apply_errors, factor_label
@@ -42,6 +43,7 @@ def _context(request, access, review, form=None, action_form=None) -> dict:
         for key in factors
     ]
     actuals = {a.position: a for a in review.kpi_actuals.all()}
+    recorded = review_kpi_prefill(review)  # pre-filled from recorded activity (activities app)
     kpis = [
         {
             "position": n,
@@ -54,6 +56,7 @@ def _context(request, access, review, form=None, action_form=None) -> dict:
             "target": row.get("target"),
             "period": row.get("period"),
             "actual": actuals.get(n),
+            "recorded": recorded.get(n),
         }
         for n, row in enumerate(review.agreement_version.terms.get("kpis") or [])
     ]

@@ -1,0 +1,135 @@
+"""The working pages refuse bad input with the field named and keep what was typed; the calendar
+and CSV exports carry what was recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import World
+from verbund.activities import services
+from verbund.activities.models import CostItem, JointActivity
+
+
+def test_a_bad_cost_is_refused_with_its_fields_and_nothing_is_lost(world: World, partnership):
+    client = world.client_for("member")
+    url = reverse("activities:costs", args=[partnership.pk])
+    response = client.post(
+        url,
+        {
+            "description": "Messestand",
+            "amount": "-5",
+            "spent_on": "2025-05-03",
+            "paid_by": world.member_company.pk,
+            "override": "on",
+            f"share_{world.member_company.pk}": "80",
+            f"share_{world.other_company.pk}": "30",
+        },
+    )
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert "amount" in form.errors
+    assert b'value="Messestand"' in response.content
+    assert not CostItem.objects.exists()
+
+
+def test_an_empty_activity_title_is_named(world: World, partnership):
+    response = world.client_for("other_company").post(
+        reverse("activities:activities", args=[partnership.pk]),
+        {
+            "kind": "webinar",
+            "title": "",
+            "starts_at": "2025-05-02T10:00",
+            "duration_minutes": "60",
+            "initiator": world.other_company.pk,
+            "participants": [world.other_company.pk],
+        },
+    )
+    assert response.status_code == 400
+    assert "title" in response.context["form"].errors
+    assert not JointActivity.objects.exists()
+
+
+def test_meetings_export_to_icalendar(world: World, partnership):
+    for kind, title in (("management_meeting", "Jahresgespräch"), ("webinar", "Webinar")):
+        services.activity_create(
+            partnership=partnership,
+            company=world.member_company,
+            user=None,
+            kind=kind,
+            title=title,
+            starts_at=timezone.make_aware(dt.datetime(2025, 5, 2, 10, 0)),
+            duration_minutes=90,
+            location="Münster; Raum 2",
+        )
+    response = world.client_for("member").get(reverse("activities:calendar", args=[partnership.pk]))
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert text.count("BEGIN:VEVENT") == 1  # only meetings
+    assert "SUMMARY:Jahresgespräch" in text
+    assert "LOCATION:Münster\\; Raum 2" in text
+    assert "DTSTART:20250502T080000Z" in text and "DTEND:20250502T093000Z" in text
+
+
+def test_the_costs_csv_holds_every_cost_and_settlement(world: World, partnership):
+    a, b = world.member_company, world.other_company
+    services.cost_item_create(
+        partnership=partnership, company=a, user=None, paid_by=a, amount=Decimal("100.00"),
+        spent_on=dt.date(2025, 4, 1), description="=HYPERLINK(\"x\")",
+    )  # fmt: skip
+    services.settlement_record(
+        partnership=partnership, company=b, user=None, payer=b, payee=a, amount=Decimal("50.00")
+    )
+    response = world.client_for("member").get(
+        reverse("activities:costs_csv", args=[partnership.pk])
+    )
+    lines = response.content.decode("utf-8-sig").strip().split("\r\n")
+    assert lines[0].startswith("type;date;description")
+    assert lines[1].startswith("cost;2025-04-01;\"'=HYPERLINK")  # no formula runs in Excel
+    assert ";100.00;50.00;50.00" in lines[1]
+    assert lines[2].startswith("settlement;") and ";50.00" in lines[2]
+
+
+def _record_some(world: World, partnership, n: int) -> None:
+    a, b = world.member_company, world.other_company
+    for i in range(n):
+        services.referral_give(
+            partnership=partnership, referrer=a, user=world.users["member"], receiver=b,
+            client_name=f"Kunde {i}", client_email=f"k{i}@x.example", consent=True, need="Dach",
+        )  # fmt: skip
+        activity = services.activity_create(
+            partnership=partnership, company=b, user=None, kind="webinar", title=f"Webinar {i}",
+            starts_at=timezone.now(), participants=[a, b],
+        )  # fmt: skip
+        services.cost_item_create(
+            partnership=partnership, company=a, user=None, paid_by=a if i % 2 else b,
+            amount=Decimal("10.00"), spent_on=dt.date(2025, 4, 1), description=f"Posten {i}",
+            activity=activity,
+        )  # fmt: skip
+
+
+def test_page_queries_do_not_grow_with_what_was_recorded(world: World, partnership):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client_for("member")
+    sections = ("referrals", "activities", "costs", "contacts")
+
+    def counts() -> list[int]:
+        result = []
+        for section in sections:
+            with CaptureQueriesContext(connection) as queries:
+                assert (
+                    client.get(reverse(f"activities:{section}", args=[partnership.pk])).status_code
+                    == 200
+                )
+            result.append(len(queries))
+        return result
+
+    _record_some(world, partnership, 2)
+    few = counts()
+    _record_some(world, partnership, 8)
+    assert counts() == few

@@ -1,0 +1,33 @@
+"""The partnership's meetings as an iCalendar feed (the writer is the groups app's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from verbund.activities.models import JointActivity
+from verbund.groups.ical import Event, calendar
+from verbund.partnerships.models import Partnership
+
+
+def activity_calendar(
+    partnership: Partnership, meetings: Iterable[JointActivity], *, site: str
+) -> str:
+    names = " · ".join(party.company.name for party in partnership.parties.all())
+    url = site.rstrip("/") + f"/partnerships/{partnership.pk}/activities/"
+    events = [
+        Event(
+            uid=f"activity-{meeting.pk}@verbund",
+            starts_at=meeting.starts_at,
+            ends_at=meeting.starts_at + timedelta(minutes=meeting.duration_minutes),
+            summary=meeting.title,
+            location=meeting.location,
+            description=f"{meeting.get_kind_display()}\n{meeting.notes}".strip(),
+            url=url,
+        )
+        for meeting in meetings
+    ]
+    return calendar(_("Partnership: %(names)s") % {"names": names}, events, stamp=timezone.now())
