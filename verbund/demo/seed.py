@@ -145,6 +145,8 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
     logins += _seed_groups(programme, companies, {company(key).pk for key in personas}, seed)
     # Partnerships being run: referrals, activities, costs, contacts (verbund.activities.demo).
     seed_partnership_work(programme, company)
+    # Both demo modules add partnerships: the summary counts all of them.
+    partnership_counts["partnerships"] = programme.partnerships.count()
     return DemoSummary(
         created=True,
         network=programme.name,
