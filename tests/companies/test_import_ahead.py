@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 
 import pytest
@@ -17,9 +18,11 @@ def _helpers() -> list[threading.Thread]:
 
 
 def test_results_arrive_in_order_and_the_helper_ends():
+    interval = sys.getswitchinterval()
     with services._ahead(iter(range(20)), lambda n: n * n) as results:
         assert list(results) == [n * n for n in range(20)]
     assert _helpers() == []
+    assert sys.getswitchinterval() == interval
 
 
 def test_an_error_in_the_helper_reaches_the_consumer():

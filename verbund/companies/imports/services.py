@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import queue
 import re
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -309,6 +310,7 @@ def _checked_chunks(
 
 
 _AHEAD_CHUNKS = 2
+_SWITCH_INTERVAL = 0.001  # seconds
 _DONE = object()
 
 
@@ -356,12 +358,17 @@ def _ahead(items: Iterator[Any], work: Callable[[Any], Any]) -> Iterator[Iterato
             yield result
 
     helper = threading.Thread(target=produce, name="import-check", daemon=True)
+    interval = sys.getswitchinterval()
+    # After each answer from the database this thread needs the GIL back at once to send the
+    # next statement; by default it could wait 5 ms for the busy helper to let go.
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     helper.start()
     try:
         yield consume()
     finally:
         stop.set()
         helper.join()
+        sys.setswitchinterval(interval)
 
 
 def _run(
