@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from tests.companies.test_import_cli import SCENARIO, scenario_profiles, write_jsonl
+from tests.companies.test_import_cli import scenario_profiles, write_jsonl
 from verbund.companies.imports import services
 from verbund.tenancy.models import Network
 
@@ -70,4 +70,3 @@ def test_an_import_reports_progress_and_restores_the_collector(tmp_path):
     assert seen == [4, 8, 10]
     assert gc.get_threshold() == thresholds
     assert _helpers() == []
-    assert SCENARIO.exists()
