@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import io
+import json
 import logging
 import multiprocessing
+import queue
 import re
+import sys
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -139,10 +144,15 @@ def import_profiles(
         workers=workers,
     )
     if dry_run:
-        run(write=False)
+        with _fewer_collections():
+            run(write=False)
         return outcome
     try:
-        with transaction.atomic(), _bulk_load(expected_records >= BULK_LOAD_RECORDS):
+        with (
+            _fewer_collections(),
+            transaction.atomic(),
+            _bulk_load(expected_records >= BULK_LOAD_RECORDS),
+        ):
             run(write=True)
             if outcome.errors:
                 raise _Rollback
@@ -153,44 +163,85 @@ def import_profiles(
     return outcome
 
 
-# Trigram indexes of the directory search (migration companies/0003): maintaining them row by row
-# costs about 40 % of a large import on PostgreSQL; rebuilding them once at the end is cheaper.
-_TRIGRAM_INDEXES = {
-    "company_search_trgm": "search_text",
-    "company_facets_trgm": "facets",
-}
+# An import allocates millions of short-lived containers (parsed records, rows). With the default
+# threshold (700) the collector runs so often that full collections, which walk every object of
+# the process, took a third of the Python time; records hold no reference cycles worth chasing.
+_IMPORT_GC_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often for the duration of an import."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _IMPORT_GC_THRESHOLD), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+# From this many records on, a PostgreSQL import runs in bulk-load mode (see ``_bulk_load``).
 BULK_LOAD_RECORDS = 20_000
+# The tables an import writes.
+_LOADED_MODELS = (Company, NetworkCompany, Offer, Need, Goal, AssessmentScore)
 
 
 @contextlib.contextmanager
 def _bulk_load(enabled: bool) -> Iterator[None]:
-    """For very large imports on PostgreSQL: drop the trigram indexes inside the import's
-    transaction and build them again before it commits.
+    """For very large imports on PostgreSQL: check the foreign keys of the loaded tables once at
+    the end instead of row by row at commit time.
 
-    All or nothing still holds (DDL is transactional in PostgreSQL). The price: the companies
-    table is locked for other sessions until the import commits, so this is only used from
-    BULK_LOAD_RECORDS records on — an initial load, not a weekly update.
+    Django's foreign keys are deferred: every child row (~15 per company) queued a lookup of its
+    company that ran at commit, about a sixth of a 100,000-company import, all of it after the
+    last record was written. Dropping the constraints for the load and adding them again
+    checks every row in one join. Indexes stay: the database maintains them while this process
+    reads and checks the next records (see ``_ahead``), so that work overlaps; rebuilding the
+    trigram indexes at the end cost less in total but could not overlap with anything.
+
+    All or nothing still holds: DDL is transactional in PostgreSQL, so a failed import rolls
+    the drops back too, and a row that broke a constraint fails the import. The price: the
+    loaded tables are locked for other sessions until the import commits, so this is only used
+    from BULK_LOAD_RECORDS records on — an initial load, not a weekly update.
     """
     if not enabled or connection.vendor != "postgresql":
         yield
         return
-    table = connection.ops.quote_name(Company._meta.db_table)
+    tables = [model._meta.db_table for model in _LOADED_MODELS]
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
+        # All locks at once, before anyone can slip in between two statements.
         cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname = ANY(%s)",
-            [Company._meta.db_table, list(_TRIGRAM_INDEXES)],
+            f"LOCK TABLE {', '.join(quote(table) for table in tables)} IN ACCESS EXCLUSIVE MODE"
         )
-        present = [row[0] for row in cursor.fetchall()]
-        for name in present:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        # One transaction: not waiting for the WAL flush at its end loses nothing but the wait.
+        cursor.execute("SET LOCAL synchronous_commit = off")
+        cursor.execute(
+            "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY(%s::regclass[]) "
+            "ORDER BY 1, 2",
+            [tables],
+        )
+        foreign_keys = cursor.fetchall()
+        if foreign_keys:
+            # Rows written earlier in the same transaction still wait for their deferred
+            # check, and PostgreSQL won't alter a table with such pending checks: run them now.
+            names = ", ".join(name for _table, name, _definition in foreign_keys)
+            cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
+        for table, name, _definition in foreign_keys:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
     yield
     with connection.cursor() as cursor:
-        for name in present:
-            column = connection.ops.quote_name(_TRIGRAM_INDEXES[name])
-            cursor.execute(
-                f"CREATE INDEX {connection.ops.quote_name(name)} ON {table} "
-                f"USING gin ({column} gin_trgm_ops)"
-            )
+        for table, name, definition in foreign_keys:
+            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}")
+        # New trigram entries wait in the indexes' pending lists (fast update); merge them now
+        # so the first directory searches don't scan those lists.
+        cursor.execute(
+            "SELECT gin_clean_pending_list(index.indexrelid) FROM pg_index AS index "
+            "JOIN pg_class AS class ON class.oid = index.indexrelid "
+            "JOIN pg_am AS method ON method.oid = class.relam "
+            "WHERE method.amname = 'gin' AND index.indrelid = ANY(%s::regclass[])",
+            [tables],
+        )
 
 
 @dataclass
@@ -249,14 +300,77 @@ def _checked_chunks(
     source: formats.Source, fmt: str, size: int, workers: int
 ) -> Iterator[Iterator[list[_Checked]]]:
     chunks = _chunks(source, fmt, size)
-    if workers <= 0:
-        yield map(_check_chunk, chunks)
-        return
-    # Load the reference tables once, before forking, so the workers share them.
+    # Load the reference tables once, before another thread or process needs them.
     geo.resolve("Münster", "DE")
     nace.get("01")
+    if workers <= 0:
+        with _ahead(chunks, _check_chunk) as checked:
+            yield checked
+        return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield pool.imap(_check_chunk, chunks)
+
+
+_AHEAD_CHUNKS = 2
+_SWITCH_INTERVAL = 0.001  # seconds
+_DONE = object()
+
+
+@contextlib.contextmanager
+def _ahead(items: Iterator[Any], work: Callable[[Any], Any]) -> Iterator[Iterator[Any]]:
+    """``work(item)`` for every item, computed in a helper thread up to _AHEAD_CHUNKS ahead.
+
+    While this thread waits for the database (the driver releases the GIL), the helper reads
+    and checks the next chunks, so Python and the database server work on both cores at once.
+    An error in the helper is raised here; leaving early stops the helper.
+    """
+    handoff: queue.Queue = queue.Queue(maxsize=_AHEAD_CHUNKS)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        error = None
+        try:
+            for item in items:
+                if not put((work(item), None)):
+                    return
+        except BaseException as exc:  # handed to the consumer, which raises it
+            error = exc
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()  # a generator reading the file: closes it in this thread
+        put((_DONE, error))
+
+    def consume() -> Iterator[Any]:
+        while True:
+            result, error = handoff.get()
+            if error is not None:
+                raise error
+            if result is _DONE:
+                return
+            yield result
+
+    helper = threading.Thread(target=produce, name="import-check", daemon=True)
+    interval = sys.getswitchinterval()
+    # After each answer from the database this thread needs the GIL back at once to send the
+    # next statement; by default it could wait 5 ms for the busy helper to let go.
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    helper.start()
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        helper.join()
+        sys.setswitchinterval(interval)
 
 
 def _run(
@@ -513,12 +627,14 @@ def _insert(model: type, names: Sequence[str], rows: list[tuple]) -> None:
     fields = [model._meta.get_field(name) for name in names]
     json_at = [i for i, f in enumerate(fields) if f.get_internal_type() == "JSONField"]
     if json_at:
-        adapt = connection.ops.adapt_json_value  # what JSONField.get_db_prep_save does
+        # JSON text, as the backends' adapt_json_value makes it, but without wrapping every
+        # value in an adapter object first (there are ~20 JSON values per company).
+        dumps = json.dumps
         prepared = []
         for row in rows:
             values = list(row)
             for i in json_at:
-                values[i] = adapt(values[i], None)
+                values[i] = dumps(values[i])
             prepared.append(values)
         rows = prepared
     quote = connection.ops.quote_name
