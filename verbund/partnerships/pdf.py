@@ -3,27 +3,12 @@ every German and Dutch character)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from verbund.lib.pdf import FAMILY, new_document
 from verbund.partnerships import presentation
 from verbund.partnerships.models import AgreementVersion, Partnership
-
-FONTS = Path(__file__).resolve().parent / "fonts"
-FAMILY = "DejaVuSans"
-
-
-class _Document(FPDF):
-    footer_text = ""
-
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(FAMILY, size=8)
-        self.set_text_color(110)
-        self.cell(0, 8, f"{self.footer_text} · {self.page_no()}/{{nb}}", align="C")
 
 
 def agreement_pdf(version: AgreementVersion, partnership: Partnership, language: str) -> bytes:
@@ -34,16 +19,11 @@ def agreement_pdf(version: AgreementVersion, partnership: Partnership, language:
         confirmations = {
             c.company_id: c for c in version.confirmations.select_related("confirmed_by")
         }
-        document = _Document(format="A4")
-        document.set_title(_("Partnership agreement"))
-        document.set_creator("Verbund")
-        document.set_lang(language)
-        document.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-        document.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        document.footer_text = _("Agreement, version %(number)s") % {"number": version.number}
-        document.set_margins(18, 18, 18)
-        document.set_auto_page_break(True, margin=20)
-        document.add_page()
+        document = new_document(
+            title=_("Partnership agreement"),
+            language=language,
+            footer=_("Agreement, version %(number)s") % {"number": version.number},
+        )
 
         document.set_font(FAMILY, "B", 17)
         document.multi_cell(0, 9, _("Partnership agreement"), new_x="LMARGIN", new_y="NEXT")

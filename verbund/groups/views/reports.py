@@ -1,4 +1,4 @@
-"""Reports for a period: the group's (ranking, traffic lights, trend), one member's, and CSV."""
+"""Reports for a period: the group's (ranking, traffic lights, trend), one member's, CSV and PDF."""
 
 from __future__ import annotations
 
@@ -88,12 +88,18 @@ def _pairs_with_names(group) -> list[tuple[str, str, int, int]]:
     ]
 
 
-@login_required
-def member_report(request: HttpRequest, group_id: int, seat_id: int) -> HttpResponse:
+def _member(request: HttpRequest, group_id: int, seat_id: int):
+    """The group as the actor may see it and one of its active seats (404 otherwise)."""
     access = selectors.get_group_for(request.actor, group_id)
     seat = selectors.get_seat(access.group, seat_id)
     if seat is None:
         raise Http404(_("Member not found."))
+    return access, seat
+
+
+@login_required
+def member_report(request: HttpRequest, group_id: int, seat_id: int) -> HttpResponse:
+    access, seat = _member(request, group_id, seat_id)
     form, start, end = _period(request)
     report = selectors.group_report(access.group, start, end, seat=seat)
     return render(
@@ -127,6 +133,42 @@ def report_csv(request: HttpRequest, group_id: int) -> HttpResponse:
     return response
 
 
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def report_pdf(request: HttpRequest, group_id: int) -> HttpResponse:
+    access = selectors.get_group_for(request.actor, group_id)
+    _form, start, end = _period(request)
+    report = selectors.group_report(access.group, start, end)
+    language = request.LANGUAGE_CODE
+    content = export.report_pdf(
+        report, _labels(access.group, language), selectors.trend(access.group), language
+    )
+    return _pdf_response(content, f"group-{access.group.pk}-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+
+
+@login_required
+def member_report_pdf(request: HttpRequest, group_id: int, seat_id: int) -> HttpResponse:
+    access, seat = _member(request, group_id, seat_id)
+    _form, start, end = _period(request)
+    report = selectors.group_report(access.group, start, end, seat=seat)
+    language = request.LANGUAGE_CODE
+    content = export.report_pdf(
+        report,
+        _labels(access.group, language),
+        selectors.trend(access.group, seat=seat),
+        language,
+        member=seat.holder_name,
+    )
+    return _pdf_response(
+        content, f"group-{access.group.pk}-member-{seat.pk}-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
+    )
+
+
 @login_required
 @require_POST
 def thresholds(request: HttpRequest, group_id: int) -> HttpResponse:
@@ -150,6 +192,12 @@ def thresholds(request: HttpRequest, group_id: int) -> HttpResponse:
 urlpatterns = [
     path("groups/<int:group_id>/report/", group_report, name="report"),
     path("groups/<int:group_id>/report.csv", report_csv, name="report_csv"),
+    path("groups/<int:group_id>/report.pdf", report_pdf, name="report_pdf"),
     path("groups/<int:group_id>/members/<int:seat_id>/", member_report, name="member_report"),
+    path(
+        "groups/<int:group_id>/members/<int:seat_id>/report.pdf",
+        member_report_pdf,
+        name="member_report_pdf",
+    ),
     path("groups/<int:group_id>/thresholds/", thresholds, name="thresholds"),
 ]
