@@ -93,3 +93,22 @@ def client_for(groups: GroupWorld, key: str):
     client = Client()
     client.force_login(groups.users[key])
     return client
+
+
+def steady_pair(groups: GroupWorld, first: str = "member", second: str = "secretary") -> None:
+    """Referrals both ways between two members' companies, spread over three calendar months: a
+    steady two-way flow (``referrals.selectors.steady_two_way_pairs``)."""
+    from django.utils import timezone
+
+    from verbund.groups.services import referral_slip_create
+    from verbund.referrals.models import Referral
+
+    now = timezone.now()
+    for days_ago, giver, receiver in (
+        (0, first, second), (40, second, first), (80, first, second), (80, second, first),
+    ):  # fmt: skip
+        referral = referral_slip_create(
+            group=groups.a, giver=groups.seats[giver], receiver=groups.seats[receiver],
+            client_name="Frau Kötter", client_phone="0251 1", consent=True, need="Neubau",
+        )  # fmt: skip
+        Referral.objects.filter(pk=referral.pk).update(created_at=now - timedelta(days=days_ago))

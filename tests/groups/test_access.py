@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from tests.access import Route, access_tests, everyone
 from tests.conftest import World
-from tests.groups.conftest import group_world
+from tests.groups.conftest import group_world, steady_pair
 from verbund.groups.services import referral_slip_create, visitor_apply, visitor_record
 
 IN_A = everyone(404, coordinator=200, member=200)
@@ -71,6 +71,16 @@ def _referral_slip(w: World) -> dict:
         "receiver": g.seats["secretary"].pk, "kind": "outside", "client_name": "Frau Kötter",
         "client_phone": "0251 4711", "consent": "on", "need": "Lohnbuchhaltung",
     }  # fmt: skip
+
+
+def _steady_pair(w: World) -> str:
+    """Member's and secretary's companies refer to each other steadily in group A."""
+    g = group_world(w)
+    steady_pair(g)
+    return reverse(
+        "groups:pair_partnership",
+        args=[g.a.pk, w.member_company.pk, g.companies["secretary"].pk],
+    )
 
 
 def _new_seat(w: World) -> dict:
@@ -142,6 +152,12 @@ ROUTES = [
           everyone(404)),
     Route("groups:thresholds", lambda w: reverse("groups:thresholds", args=[a(w)]),
           {**LEADERS_OF_A, **FOUND_REDIRECT}, method="post", data=_thresholds),
+    # Only a member of one of the two companies; the coordinator is in neither (403).
+    Route("groups:pair_partnership", _steady_pair,
+          everyone(404, coordinator=403, member=302), method="post"),
+    Route("groups:pair_partnership (through group B)",
+          lambda w: _steady_pair(w).replace(f"/groups/{a(w)}/", f"/groups/{b(w)}/"),
+          everyone(404), method="post"),
     Route("groups:seats", lambda w: reverse("groups:seats", args=[a(w)]), IN_A),
     Route("groups:seats (add a seat)", lambda w: reverse("groups:seats", args=[a(w)]),
           {**LEADERS_OF_A, **FOUND_REDIRECT}, method="post", data=_new_seat),

@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from verbund.companies.models import Company, CompanyMember, NetworkCompany
-from verbund.groups import professions, scoring
+from verbund.groups import notifications, professions, scoring, selectors
 from verbund.groups.models import (
     Attendance,
     Group,
@@ -33,6 +33,14 @@ from verbund.groups.models import (
     Seat,
     Testimonial,
     Visitor,
+)
+from verbund.notifications.services import notify
+from verbund.partnerships.models import Partnership, Stage
+from verbund.partnerships.selectors import open_partnership_between
+from verbund.partnerships.services.partnership import (
+    display_name,
+    partnership_create,
+    partnership_url,
 )
 from verbund.referrals import flow
 from verbund.referrals.models import Referral
@@ -479,3 +487,44 @@ def thresholds_set(*, group: Group, thresholds: dict[str, Any]) -> Group:
     group.thresholds = {**group.thresholds, **clean}
     group.save(update_fields=["thresholds"])
     return group
+
+
+@transaction.atomic
+def pair_partnership_create(
+    *, group: Group, company: Company, partner: Company, user
+) -> tuple[Partnership, bool]:
+    """Turn a steady two-way referral flow between two members' companies into a company
+    partnership in one step: form ``referral_partnership``, stage ``contacted`` (the companies
+    already work together, but have agreed nothing yet), origin ``referral_group``. ``company``
+    acts (the caller checked that ``user`` belongs to it); ``partner`` is told.
+
+    Idempotent: when the two already have an open partnership it is returned, with ``False``."""
+    pair_ids = {company.pk, partner.pk}
+    steady = {frozenset((p.company_a_id, p.company_b_id)) for p in selectors.steady_pairs(group)}
+    if frozenset(pair_ids) not in steady:
+        raise ValidationError(
+            _("These two companies do not refer clients to each other steadily in this group.")
+        )
+    # One partnership per pair even when both click at once: the network row serialises them.
+    Network.objects.select_for_update().filter(pk=group.network_id).first()
+    existing = open_partnership_between(group.network_id, pair_ids)
+    if existing is not None:
+        return existing, False
+    partnership = partnership_create(
+        network=group.network,
+        companies=[company, partner],
+        form="referral_partnership",
+        origin=Partnership.Origin.REFERRAL_GROUP,
+        stage=Stage.CONTACTED,
+        user=user,
+        company=company,
+        reason=_("Steady two-way referral flow in the group %(group)s.") % {"group": group.name},
+    )
+    notify(
+        kind=notifications.PARTNERSHIP_FROM_REFERRALS,
+        company=partner,
+        network=group.network,
+        params={"company": display_name(company), "group": group.name},
+        url=partnership_url(partnership),
+    )
+    return partnership, True

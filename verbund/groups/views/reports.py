@@ -7,7 +7,7 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.groups import export, selectors, services
 from verbund.groups.forms import ThresholdsForm
+from verbund.partnerships.selectors import open_partnership_between
 
 
 class PeriodForm(forms.Form):
@@ -71,7 +72,7 @@ def group_report(request: HttpRequest, group_id: int) -> HttpResponse:
             "group": access.group,
             "report": report,
             **_trend_context(selectors.trend(access.group)),
-            "pairs": _pairs_with_names(access.group),
+            "pairs": _pairs_with_names(access.group, request.actor),
             "period_form": form,
             "thresholds_form": thresholds_form,
             "tab": "report",
@@ -80,12 +81,54 @@ def group_report(request: HttpRequest, group_id: int) -> HttpResponse:
     )
 
 
-def _pairs_with_names(group) -> list[tuple[str, str, int, int]]:
+def _pairs_with_names(group, actor) -> list[dict]:
+    """The steady two-way pairs with their names, the open partnership of the two if there is
+    one, and the actor's company in the pair (who may turn it into a partnership)."""
     seats = {seat.company_id: seat.company.name for seat in selectors.active_seats(group)}
-    return [
-        (seats.get(p.company_a_id, "?"), seats.get(p.company_b_id, "?"), p.a_to_b, p.b_to_a)
-        for p in selectors.steady_pairs(group)
-    ]
+    pairs = []
+    for pair in selectors.steady_pairs(group):
+        ids = {pair.company_a_id, pair.company_b_id}
+        pairs.append(
+            {
+                "a": seats.get(pair.company_a_id, "?"), "b": seats.get(pair.company_b_id, "?"),
+                "a_to_b": pair.a_to_b, "b_to_a": pair.b_to_a,
+                "a_id": pair.company_a_id, "b_id": pair.company_b_id,
+                "partnership": open_partnership_between(group.network_id, ids),
+                "acts_for": bool(ids & actor.company_ids),
+            }
+        )  # fmt: skip
+    return pairs
+
+
+@login_required
+@require_POST
+def pair_partnership(request: HttpRequest, group_id: int, company_id: int, partner_id: int):
+    """Only a member of one of the two companies may do it: a partnership binds companies, so
+    neither the group's leader team nor the coordination decides it for them."""
+    access = selectors.get_group_for(request.actor, group_id)
+    seated = {s.company_id: s.company for s in selectors.active_seats(access.group)}
+    if company_id not in seated or partner_id not in seated:
+        raise Http404(_("Member not found."))
+    actor = request.actor
+    if actor.company_membership_in(company_id) is None:
+        company_id, partner_id = partner_id, company_id
+    if actor.company_membership_in(company_id) is None:
+        raise PermissionDenied(_("Only a member of one of the two companies can do this."))
+    try:
+        partnership, created = services.pair_partnership_create(
+            group=access.group,
+            company=seated[company_id],
+            partner=seated[partner_id],
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("groups:report", access.group.pk)
+    if created:
+        messages.success(request, _("The partnership was created; the other company was told."))
+    else:
+        messages.info(request, _("The two companies already have a partnership."))
+    return redirect("partnerships:detail", partnership.pk)
 
 
 def _member(request: HttpRequest, group_id: int, seat_id: int):
@@ -200,4 +243,9 @@ urlpatterns = [
         name="member_report_pdf",
     ),
     path("groups/<int:group_id>/thresholds/", thresholds, name="thresholds"),
+    path(
+        "groups/<int:group_id>/pairs/<int:company_id>-<int:partner_id>/partnership/",
+        pair_partnership,
+        name="pair_partnership",
+    ),
 ]

@@ -38,6 +38,7 @@ class Partnership(models.Model):
         DIRECT = "direct", _("Direct contact")
         COORDINATOR = "coordinator", _("Arranged by the coordination")
         MUTUAL_INTEREST = "mutual_interest", _("Mutual interest")
+        REFERRAL_GROUP = "referral_group", _("Referral flow in a referral group")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="partnerships")
     form = models.CharField(_("form of cooperation"), max_length=60)
