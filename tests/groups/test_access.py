@@ -12,7 +12,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from tests.access import Route, access_tests, everyone
+from tests.access import COORDINATOR_ONLY, Route, access_tests, everyone
 from tests.conftest import World
 from tests.groups.conftest import group_world, steady_pair
 from verbund.groups.services import referral_slip_create, visitor_apply, visitor_record
@@ -100,9 +100,22 @@ def _thresholds(w: World) -> dict:
 
 
 FOUND_REDIRECT = {"coordinator": 302}
+# A new group goes into the network the person has chosen: other_network coordinates beta and
+# may found a group there; members of alpha may not (403); the outsider has no network (404).
+NEW_GROUP = {**COORDINATOR_ONLY, "other_network": 200}
+
+
+def _new_group(w: World) -> dict:
+    return {"name": "Empfehlungsgruppe Gronau", "rhythm": "weekly", "weekday": "1",
+            "meeting_time": "07:30", "location": "Hotel Driland", "leader": ""}  # fmt: skip
+
 
 ROUTES = [
     Route("groups:list", lambda w: reverse("groups:list"), everyone(200)),
+    Route("groups:new", lambda w: reverse("groups:new"), NEW_GROUP),
+    Route("groups:new (create)", lambda w: reverse("groups:new"),
+          {**NEW_GROUP, "coordinator": 302, "other_network": 302}, method="post",
+          data=_new_group),
     Route("groups:detail", lambda w: reverse("groups:detail", args=[a(w)]), IN_A),
     Route("groups:detail (group B)", lambda w: reverse("groups:detail", args=[b(w)]), IN_B),
     Route("groups:detail (unknown)", lambda w: reverse("groups:detail", args=[999999]),
@@ -186,6 +199,11 @@ ROUTES = [
           everyone(404, coordinator=403, member=302), method="post"),
     # API
     Route("api:my_groups", lambda w: "/api/v1/groups", everyone(200), api=True),
+    Route("api:group_create", lambda w: "/api/v1/groups",
+          {**COORDINATOR_ONLY, "coordinator": 201}, method="post", api=True, json=True,
+          data=lambda w: {"network": "alpha", "name": "Empfehlungsgruppe Gronau",
+                          "weekday": 1, "meeting_time": "07:30",
+                          "leader_email": w.users["member"].email}),
     Route("api:group_detail", lambda w: f"/api/v1/groups/{a(w)}", IN_A, api=True),
     Route("api:group_detail (group B)", lambda w: f"/api/v1/groups/{b(w)}", IN_B, api=True),
     Route("api:group_slips", lambda w: f"/api/v1/groups/{a(w)}/slips", IN_A, api=True),

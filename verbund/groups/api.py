@@ -3,7 +3,7 @@ attendance, and the report. Outsiders of a group get 404, like on the pages."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Literal
 
@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema
 from verbund.companies.models import Company
 from verbund.groups import selectors, services
 from verbund.groups.models import Attendance
+from verbund.tenancy.selectors import get_network_for
 
 router = Router(tags=["groups"])
 
@@ -85,6 +86,34 @@ def my_groups(request):
          "weekday": g.weekday, "members": g.member_count}
         for g in selectors.groups_for(request.actor)
     ]  # fmt: skip
+
+
+class GroupIn(Schema):
+    network: str = Field(description="The network's slug; you coordinate it")
+    name: str
+    rhythm: Literal["weekly", "fortnightly", "monthly"] = "weekly"
+    weekday: int = Field(2, description="0 = Monday … 6 = Sunday")
+    meeting_time: time = time(7, 0)
+    location: str = ""
+    leader_email: str | None = Field(None, description="A person in the network who leads it")
+
+
+@router.post("", response={201: GroupOut}, summary="Create a group (the network's coordination)")
+def group_create(request, payload: GroupIn):
+    network = get_network_for(request.actor, payload.network, coordinator=True)
+    leader = None
+    if payload.leader_email:
+        leader = get_user_model().objects.filter(email__iexact=payload.leader_email).first()
+        if leader is None:
+            raise ValidationError({"leader_email": _("No Verbund account has this email address.")})
+    group = services.group_create(
+        network=network, name=payload.name, rhythm=payload.rhythm, weekday=payload.weekday,
+        meeting_time=payload.meeting_time, location=payload.location, leader=leader,
+    )  # fmt: skip
+    return 201, {
+        "id": group.pk, "name": group.name, "network": network.slug, "rhythm": group.rhythm,
+        "weekday": group.weekday, "members": 0,
+    }  # fmt: skip
 
 
 @router.get("/{group_id}", response=GroupDetailOut, summary="A group with its seats")

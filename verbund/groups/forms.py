@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 
@@ -204,3 +205,26 @@ class ThresholdsForm(forms.Form):
         for metric, messages in error.message_dict.items():
             for message in messages:
                 self.add_error(self.PAIRS.get(metric, (None,))[0], message)
+
+
+class GroupForm(forms.Form):
+    """A new group, as the network's coordination sets it up."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    rhythm = forms.ChoiceField(label=_("Meeting rhythm"))
+    weekday = forms.TypedChoiceField(
+        label=_("Weekday"), coerce=int, choices=[(str(k), v) for k, v in WEEKDAYS.items()]
+    )
+    meeting_time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    location = forms.CharField(label=_("Meeting place"), max_length=200, required=False)
+    leader = forms.ChoiceField(label=_("Leader"), required=False)
+
+    def __init__(self, *args, rhythms, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rhythm"].choices = rhythms
+        self.fields["leader"].choices = [("", _("— name one later —"))] + [
+            (str(user.pk), f"{user.get_full_name() or user.email} · {user.email}")
+            for user in people
+        ]

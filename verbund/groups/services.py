@@ -59,8 +59,12 @@ def group_create(
     meeting_minutes: int = 90,
     location: str = "",
     description: str = "",
+    leader=None,
 ) -> Group:
-    """Create a referral group inside a network."""
+    """Create a referral group inside a network; ``leader`` (a person in the network) heads its
+    leader team from the start."""
+    if leader is not None and not Membership.objects.filter(user=leader, network=network).exists():
+        raise ValidationError({"leader": _("The leader must be a member of the network.")})
     group = Group(
         network=network,
         name=name.strip(),
@@ -75,6 +79,8 @@ def group_create(
     if not 0 <= group.weekday <= 6:
         raise ValidationError({"weekday": _("Choose a weekday from Monday to Sunday.")})
     group.save()
+    if leader is not None:
+        officer_set(group=group, user=leader, role=Officer.Role.LEADER)
     return group
 
 

@@ -13,12 +13,15 @@ from django.utils.translation import gettext as _
 
 from verbund.groups import selectors, services
 from verbund.groups.forms import (
+    GroupForm,
     OneToOneForm,
     ReferralSlipForm,
     TestimonialForm,
     ThanksForm,
     apply_errors,
 )
+from verbund.groups.models import Group
+from verbund.tenancy.selectors import get_network_for, network_people
 
 SLIP_KINDS = ("referral", "thanks", "one_to_one", "testimonial")
 
@@ -26,6 +29,41 @@ SLIP_KINDS = ("referral", "thanks", "one_to_one", "testimonial")
 @login_required
 def group_list(request: HttpRequest) -> HttpResponse:
     return render(request, "groups/list.html", {"groups": selectors.groups_for(request.actor)})
+
+
+@login_required
+def group_new(request: HttpRequest) -> HttpResponse:
+    """A new group in the network currently chosen, set up by its coordination."""
+    if request.actor.network is None:
+        raise Http404(_("Network not found."))
+    network = get_network_for(request.actor, request.actor.network.slug, coordinator=True)
+    people = {m.user.pk: m.user for m in network_people(request.actor, network)}
+    form = GroupForm(
+        request.POST or None,
+        rhythms=Group.Rhythm.choices,
+        people=people.values(),
+        initial={"rhythm": Group.Rhythm.WEEKLY, "weekday": "2", "meeting_time": "07:00"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            group = services.group_create(
+                network=network, name=data["name"], rhythm=data["rhythm"],
+                weekday=data["weekday"], meeting_time=data["meeting_time"],
+                location=data["location"],
+                leader=people.get(int(data["leader"])) if data["leader"] else None,
+            )  # fmt: skip
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The group %(name)s was created.") % {"name": group.name})
+            return redirect("groups:detail", group.pk)
+    return render(
+        request,
+        "groups/new.html",
+        {"form": form, "network": network},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required
@@ -139,6 +177,7 @@ def _save_slip(request: HttpRequest, kind: str, access, data: dict) -> None:
 
 urlpatterns = [
     path("groups/", group_list, name="list"),
+    path("groups/new/", group_new, name="new"),
     path("groups/<int:group_id>/", group_detail, name="detail"),
     path("groups/<int:group_id>/slips/", group_slips, name="slips"),
     path("groups/<int:group_id>/slips/<str:kind>/", slip_new, name="slip"),
