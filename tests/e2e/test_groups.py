@@ -7,11 +7,13 @@ Locators use data-testid and field names, not labels: the labels are translated.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import PASSWORD, World
-from tests.groups.conftest import group_world
+from tests.groups.conftest import group_world, steady_pair
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,3 +137,20 @@ def test_a_second_seat_in_an_occupied_category_is_refused_with_a_clear_message(
     expect(errors).to_contain_text("Schulte Metallbau GmbH")
     # The form keeps what was typed.
     expect(page.locator('[name="user_email"]')).to_have_value(world.users["other_company"].email)
+
+
+def test_a_member_turns_a_steady_two_way_flow_into_a_partnership(phone: Page, world: World):
+    groups = group_world(world)
+    steady_pair(groups)
+    page = phone
+    _log_in(page, "member@alpha.example")
+    page.goto(f"/groups/{groups.a.pk}/report/")
+    pair = page.get_by_test_id("two-way-pair")
+    expect(pair).to_contain_text("Sekretariat Steuerberatung GmbH")
+    pair.get_by_test_id("pair-partnership").click()
+    # The new partnership's page, with both companies.
+    expect(page).to_have_url(re.compile(r"/partnerships/\d+/"))
+    expect(page.locator("main")).to_contain_text("Sekretariat Steuerberatung GmbH")
+    page.goto(f"/groups/{groups.a.pk}/report/")
+    expect(pair.get_by_test_id("pair-partnership-exists")).to_be_visible()
+    expect(pair.get_by_test_id("pair-partnership")).to_have_count(0)
