@@ -608,6 +608,15 @@ def _haversine_km(lat: float, lon: float, latlon: np.ndarray) -> np.ndarray:
     return (2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))).astype(np.float32)
 
 
+def approx_km(lat: float, lon: float, latlon: np.ndarray) -> np.ndarray:
+    """Distance on the local flat approximation (float32): within 0.5 % of the great circle up
+    to a few hundred km, which is all that ranking candidates by nearness needs."""
+    scale = math.cos(math.radians(lat))
+    dlat = latlon[:, 0] - np.float32(lat)
+    dlon = (latlon[:, 1] - np.float32(lon)) * np.float32(scale)
+    return np.float32(6371.0088 * math.pi / 180) * np.sqrt(dlat * dlat + dlon * dlon)
+
+
 @functools.cache
 def _goal_matrix(goal_keys: tuple[str, ...]) -> np.ndarray:
     g = np.zeros((16, 16), dtype=np.float32)
@@ -665,17 +674,43 @@ def item_match(
     w: Weights,
 ) -> np.ndarray:
     """(len a, len b) match 0..1 of items: rescaled cosine blended with NACE proximity."""
-    cosine = vectors_a @ vectors_b.T
+    return match_from_cosine(vectors_a @ vectors_b.T, nace_a, nace_b, w)
+
+
+def match_from_cosine(
+    cosine: np.ndarray, nace_a: np.ndarray, nace_b: np.ndarray, w: Weights
+) -> np.ndarray:
+    """Item match from cosines already computed (the candidate generation computes them once
+    per distinct text); the one formula, so estimates and exact scores cannot drift apart."""
     semantic = np.clip(
         (cosine - w.semantic_floor) / (w.semantic_ceiling - w.semantic_floor), 0.0, 1.0
     )
     if len(nace_a) == 0 or len(nace_b) == 0:
         return semantic.astype(np.float32)
-    prox = _nace_tables()[2]
-    proximity = prox[nace_a[:, :, None, None], nace_b[None, None, :, :]].max(axis=(1, 3))
+    proximity = nace_proximity(nace_a, nace_b)
     both = (nace_a[:, 0] != NACE_PAD)[:, None] & (nace_b[:, 0] != NACE_PAD)[None, :]
     blended = w.semantic_share * semantic + (1 - w.semantic_share) * proximity
     return np.where(both, blended, semantic).astype(np.float32)
+
+
+def nace_proximity(nace_a: np.ndarray, nace_b: np.ndarray) -> np.ndarray:
+    """(len a, len b) best proximity between any code slot of a and any of b.
+
+    Slot by slot, skipping slots that are padding throughout (the padding row is all zeros):
+    most items name one code, and one (k, m) gather per slot pair is far cheaper than a 4-d
+    gather reduced over two axes.
+    """
+    prox = _nace_tables()[2]
+    out = np.zeros((len(nace_a), len(nace_b)), dtype=np.float32)
+    slots_b = [nace_b[:, j] for j in range(nace_b.shape[1]) if (nace_b[:, j] != NACE_PAD).any()]
+    for i in range(nace_a.shape[1]):
+        a = nace_a[:, i]
+        if (a == NACE_PAD).all():
+            continue
+        table = prox[a]  # (len a, codes + 1)
+        for b in slots_b:
+            np.maximum(out, table[:, b], out=out)
+    return out
 
 
 def _group_max(values: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
@@ -774,10 +809,11 @@ def score_block(
         for name in ("need_fit", "give_back"):
             if name in estimates:
                 fill(name, estimates[name])
+        if "overlap" in estimates:
+            overlap = np.asarray(estimates["overlap"], dtype=np.float32)
     else:
         overlap = _text_components(seeker, table, rows, w, fill)
-    prox = _nace_tables()[2]
-    company_prox = prox[s["nace"][None, :, None], c["nace"][rows][:, None, :]].max(axis=(1, 2))
+    company_prox = nace_proximity(s["nace"][None, :], c["nace"][rows])[0]
     # 3 not a duplicate: offers (or activities) near-identical to A's are a competitor.
     overlap = np.maximum(overlap, 0.85 * company_prox)
     pooling_bit = table.vocab.forms.index(POOLING_FORM, add=False)
@@ -894,6 +930,49 @@ def score_block(
         overlap=overlap,
         km=km,
     )
+
+
+def quick_score(
+    seeker: Seeker,
+    table: CompanyTable,
+    rows: np.ndarray,
+    w: Weights,
+    estimates: Mapping[str, np.ndarray],
+) -> np.ndarray:
+    """A cheap partial score (0..1) for cutting a large candidate pool down before
+    :func:`score_block`: the text components from `estimates`, place, language, size and customer
+    sectors, with the competitor and language factors. Components it leaves out (strengths, goals
+    and forms, the rest of the customer base, trust) weigh little enough that the cut, which keeps
+    many times the short list, does not depend on them."""
+    c = table.columns
+    s = seeker.scalars
+    n = len(rows)
+    total = np.zeros(n, dtype=np.float32)
+    for name in ("need_fit", "give_back"):
+        if name in estimates:
+            values = estimates[name]
+            total += getattr(w, name) * np.where(np.isnan(values), w.unknown, values)
+    overlap = np.asarray(estimates.get("overlap", np.zeros(n)), dtype=np.float32)
+    company_prox = nace_proximity(s["nace"][None, :], c["nace"][rows])[0]
+    overlap = np.maximum(overlap, 0.85 * company_prox)
+    total += w.not_duplicate * np.interp(overlap, [0, 0.3, 0.55, 0.85, 1], [0.6, 1, 1, 0, 0])
+    a_lat, a_lon = (float(x) for x in s["latlon"])
+    if not math.isnan(a_lat):
+        km = approx_km(a_lat, a_lon, c["latlon"][rows])
+        total += 0.65 * w.place_language * np.nan_to_num(np.exp(-km / w.distance_scale_km))
+    shared_lang = (c["languages"][rows] & s["languages"]) != 0
+    total += 0.35 * w.place_language * shared_lang
+    if not np.isnan(s["employees"]):
+        d = np.log10(1 + c["employees"][rows]) - math.log10(1 + float(s["employees"]))
+        total += w.size * np.exp(-0.5 * (d / w.size_sigma) ** 2)
+    if s["sectors"]:
+        sectors = np.nan_to_num(_jaccard(np.uint32(s["sectors"]), c["sectors"][rows]), nan=0.3)
+        total += 0.4 * w.customer_base * sectors
+    lang_known = (c["languages"][rows] != 0) & bool(s["languages"])
+    a_has_activity = bool(len(seeker.offer_vectors)) or s["nace"][0] != NACE_PAD
+    factor = np.where((overlap >= w.competitor_at) & a_has_activity, w.competitor_factor, 1.0)
+    factor = factor * np.where(lang_known & ~shared_lang, w.no_shared_language_factor, 1.0)
+    return (total * factor).astype(np.float32)
 
 
 def _common_partners(seeker: Seeker, table: CompanyTable, rows: np.ndarray) -> np.ndarray:
