@@ -55,11 +55,14 @@ class IndexConfig:
     per_vector: int = 1200  # unused (see text_items); kept so saved configs still load
     # Items (offers for a need, needs for an offer) expanded per query vector, best texts first;
     # a text is taken whole, so companies writing the same words are never cut arbitrarily.
-    text_items: int = 40_000
-    pool: int = 4000  # candidates kept by the quick partial score before the full estimate
+    # As many equally good texts stand on 10x the items in a 10x larger network, the budget is a
+    # share of the store, with a floor for small networks.
+    text_items: int = 5_000
+    text_share: float = 0.03
+    pool: int = 2500  # candidates kept by the quick partial score before the full estimate
     nace_neighbours: int = 600  # nearest companies with a matching NACE group, per need
     geo_neighbours: int = 300
-    shortlist: int = 200  # candidates scored exactly
+    shortlist: int = 200  # unused: the whole pool is scored exactly; kept for saved configs
     kmeans_sample: int = 60_000
     kmeans_iterations: int = 8
     seed: int = 7
@@ -85,6 +88,10 @@ def _groups(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ranked = owners[order]
     starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
     return ranked[starts], order, starts
+
+
+def _same_shape_on_disk(path: Path, array: np.ndarray) -> bool:
+    return path.exists() and np.load(path, mmap_mode="r").shape == array.shape
 
 
 def _text_index(
@@ -328,12 +335,14 @@ class MatchIndex:
             (sims - w.semantic_floor) / (w.semantic_ceiling - w.semantic_floor), 0.0, 1.0
         )
         counts = self.texts.item_counts(store, text_ids)
+        size = len(getattr(self.table, store))
+        budget = max(self.config.text_items, int(self.config.text_share * size))
         chosen = []
         for row in semantic:
             relevant = np.flatnonzero(row > 0)
             ordered = relevant[np.argsort(-row[relevant], kind="stable")]
             covered = np.cumsum(counts[ordered])
-            take = int(np.searchsorted(covered, self.config.text_items)) + 1
+            take = int(np.searchsorted(covered, budget)) + 1
             chosen.append(ordered[:take])
         texts = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, np.int64)
         items, which = self.texts.items(store, text_ids[texts])
@@ -442,25 +451,21 @@ class MatchIndex:
             estimates["give_back"] = np.where(t.columns["need_count"][rows] > 0, est, np.nan)
         return rows, estimates, probe
 
-    def _overlap(
-        self, seeker: Seeker, rows: np.ndarray, w: Weights, probe: tuple[np.ndarray, np.ndarray]
-    ) -> np.ndarray:
-        """How much each candidate offers the same as the seeker (competitor signal), exact:
-        cosines per distinct text, from the probe where it reached the text."""
-        offer_ids, owner = self.table.items_of("offer", rows)
-        overlap = np.zeros(len(rows), dtype=np.float32)
-        if len(offer_ids) == 0:
-            return overlap
+    def _text_cosines(self, seeker: Seeker, probe: tuple[np.ndarray, np.ndarray]):
+        """Item cosines for :func:`engine.score_block` from the distinct texts, reusing what the
+        probe computed: the same numbers as from the item vectors, without reading them."""
+        known_ids, known = probe
         k = len(seeker.need_vectors)
-        text_ids = self.texts.text_of["offers"][offer_ids].astype(np.int64)
-        cosine = self.texts.cosines(seeker.offer_vectors, text_ids, (probe[0], probe[1][k:]))
-        same = engine.match_from_cosine(
-            cosine, seeker.offer_nace, self.table.offers.meta["nace"][offer_ids], w
-        ).max(axis=0)
-        # items_of groups items by owner in the order of rows.
-        starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-        overlap[owner[starts]] = np.maximum.reduceat(same, starts)
-        return overlap
+        none = (np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
+
+        def cosines(store: str, ids: np.ndarray, queries: np.ndarray) -> np.ndarray:
+            # score_block asks with all of the seeker's vectors (offers) or its offers (needs).
+            rows = known if len(queries) == len(known) else known[k:]
+            reuse = (known_ids, rows) if len(rows) == len(queries) else none
+            text_ids = self.texts.text_of[f"{store}s"][ids].astype(np.int64)
+            return self.texts.cosines(queries, text_ids, reuse)
+
+        return cosines
 
     def suggest(
         self,
@@ -488,15 +493,11 @@ class MatchIndex:
             return self.exact(company_id, top=top, exclude=exclude, weights=w, filters=filters)
         if len(rows) > self.config.pool:
             quick = engine.quick_score(seeker, self.table, rows, w, estimates)
-            keep = np.sort(np.argpartition(-quick, self.config.pool - 1)[: self.config.pool])
-            rows = rows[keep]
-            estimates = {k: v[keep] for k, v in estimates.items()}
-        if len(rows) > self.config.shortlist:
-            if len(seeker.offer_vectors):
-                estimates["overlap"] = self._overlap(seeker, rows, w, probe)
-            rough = engine.score_block(seeker, self.table, rows, w, estimates)
-            rows = rows[engine.top_k(rough, self.config.shortlist)]
-        scores = engine.score_block(seeker, self.table, np.sort(rows), w)
+            rows = np.sort(rows[np.argpartition(-quick, self.config.pool - 1)[: self.config.pool]])
+        # Exact scores of the pool: cosines per text are the cosines of the items.
+        scores = engine.score_block(
+            seeker, self.table, rows, w, cosines=self._text_cosines(seeker, probe)
+        )
         best = engine.top_k(scores, top)
         if not explain:
             return [self._bare(scores, int(i)) for i in best]
@@ -583,14 +584,17 @@ class MatchIndex:
         for store_name in ("offers", "needs"):
             store: ItemStore = getattr(t, store_name)
             base = d / f"{store_name}.vectors.npy"
-            if not base.exists() or np.load(base, mmap_mode="r").shape != store.base_vectors.shape:
+            if not _same_shape_on_disk(base, store.base_vectors):
                 np.save(base, store.base_vectors)
             np.save(d / f"{store_name}.extra.npy", store.extra_vectors)
             for name in ITEM_COLUMNS:
                 np.save(d / f"{store_name}.{name}.npy", store.meta[name])
             (d / f"{store_name}.titles.json").write_text(json.dumps(store.titles))
         for name, array in self.texts.arrays().items():
-            np.save(d / f"texts.{name}.npy", array)
+            path = d / f"texts.{name}.npy"
+            if name == "vectors" and _same_shape_on_disk(path, array):
+                continue  # immutable after the build, and possibly memory-mapped from this file
+            np.save(path, array)
         np.save(d / "grid.keys.npy", self.grid.keys)
         np.save(d / "grid.rows.npy", self.grid.rows)
         np.save(d / "grid.extra.npy", self.grid.extra_rows)

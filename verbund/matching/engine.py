@@ -742,44 +742,59 @@ class Scores:
     km: np.ndarray
 
 
+# (store "offer"/"need", item ids, query vectors (q, 512)) -> cosine (q, len(ids))
+Cosines = Callable[[str, np.ndarray, np.ndarray], np.ndarray]
+
+
+def vector_cosines(table: CompanyTable) -> Cosines:
+    """Cosines from the items' own vectors (the exact reference reads them in full)."""
+
+    def cosines(store: str, ids: np.ndarray, queries: np.ndarray) -> np.ndarray:
+        return queries @ getattr(table, f"{store}s").vectors(ids).T
+
+    return cosines
+
+
 def _text_components(
     seeker: Seeker,
     table: CompanyTable,
     rows: np.ndarray,
     w: Weights,
     fill: Callable[[str, np.ndarray | None], None],
+    cosines: Cosines | None = None,
 ) -> np.ndarray:
     """Need fit and give-back into `fill`; returns the offer overlap (for not-a-duplicate)."""
     n = len(rows)
-    # 1 need fit: B's offers cover A's needs, weighted by A's priorities.
+    cosines = cosines or vector_cosines(table)
     offer_ids, offer_owner = table.items_of("offer", rows)
-    offer_vectors = table.offers.vectors(offer_ids)
     offer_nace = table.offers.meta["nace"][offer_ids]
-    if len(seeker.need_vectors):
+    k = len(seeker.need_vectors)
+    # One pass over the candidates' offers for need fit (A's needs) and overlap (A's offers).
+    queries = np.concatenate([seeker.need_vectors, seeker.offer_vectors])
+    offer_cosine = cosines("offer", offer_ids, queries) if len(queries) else None
+    # 1 need fit: B's offers cover A's needs, weighted by A's priorities.
+    if k:
         per_need = _group_max(
-            item_match(seeker.need_vectors, seeker.need_nace, offer_vectors, offer_nace, w),
-            offer_owner,
-            n,
+            match_from_cosine(offer_cosine[:k], seeker.need_nace, offer_nace, w), offer_owner, n
         )
         weights = seeker.need_weights[:, None]
         fill("need_fit", (per_need * weights).sum(0) / weights.sum())
     # 2 give-back: A's offers cover B's needs, weighted by B's priorities.
-    need_ids, need_owner = table.items_of("need", rows)
+    overlap = np.zeros(n, dtype=np.float32)
     if len(seeker.offer_vectors):
-        cover = item_match(
-            table.needs.vectors(need_ids),
-            table.needs.meta["nace"][need_ids],
-            seeker.offer_vectors,
+        need_ids, need_owner = table.items_of("need", rows)
+        cover = match_from_cosine(
+            cosines("need", need_ids, seeker.offer_vectors),
             seeker.offer_nace,
+            table.needs.meta["nace"][need_ids],
             w,
-        ).max(axis=1, initial=0.0)
+        ).max(axis=0, initial=0.0)
         need_w = table.needs.meta["weight"][need_ids]
         total_w = _group_sum(need_w, need_owner, n)
         give = _group_sum(cover * need_w, need_owner, n) / np.maximum(total_w, 1e-9)
         fill("give_back", np.where(total_w > 0, give, np.nan))
-    overlap = np.zeros(n, dtype=np.float32)
-    if len(seeker.offer_vectors):
-        same = item_match(seeker.offer_vectors, seeker.offer_nace, offer_vectors, offer_nace, w)
+        # 3 (part) overlap: how much B offers the same as A.
+        same = match_from_cosine(offer_cosine[k:], seeker.offer_nace, offer_nace, w)
         overlap = np.nan_to_num(_group_max(same, offer_owner, n).max(axis=0, initial=0.0))
     return overlap
 
@@ -790,8 +805,13 @@ def score_block(
     rows: np.ndarray,
     w: Weights,
     estimates: Mapping[str, np.ndarray] | None = None,
+    cosines: Cosines | None = None,
 ) -> Scores:
-    """All nine components and the score for candidate `rows` (vectorised)."""
+    """All nine components and the score for candidate `rows` (vectorised).
+
+    `cosines` supplies item similarities (default: from the item vectors); the index passes
+    cosines per distinct text, which are the same numbers without reading every vector.
+    """
     rows = np.asarray(rows, dtype=np.int64)
     n = len(rows)
     c = table.columns
@@ -812,7 +832,7 @@ def score_block(
         if "overlap" in estimates:
             overlap = np.asarray(estimates["overlap"], dtype=np.float32)
     else:
-        overlap = _text_components(seeker, table, rows, w, fill)
+        overlap = _text_components(seeker, table, rows, w, fill, cosines)
     company_prox = nace_proximity(s["nace"][None, :], c["nace"][rows])[0]
     # 3 not a duplicate: offers (or activities) near-identical to A's are a competitor.
     overlap = np.maximum(overlap, 0.85 * company_prox)
