@@ -59,7 +59,10 @@ class IndexConfig:
     # share of the store, with a floor for small networks.
     text_items: int = 5_000
     text_share: float = 0.03
-    pool: int = 2500  # candidates kept by the quick partial score before the full estimate
+    # Candidates kept by the quick partial score and then scored exactly: at least `pool`, more
+    # in large networks (more candidates are about as good, and the quick score is rough).
+    pool: int = 1000
+    pool_share: float = 0.0025
     nace_neighbours: int = 600  # nearest companies with a matching NACE group, per need
     geo_neighbours: int = 300
     shortlist: int = 200  # unused: the whole pool is scored exactly; kept for saved configs
@@ -491,9 +494,10 @@ class MatchIndex:
         if filters is not None and len(rows) < top:
             # Narrow filters can empty the short list: then score everything that passes them.
             return self.exact(company_id, top=top, exclude=exclude, weights=w, filters=filters)
-        if len(rows) > self.config.pool:
+        pool = max(self.config.pool, int(self.config.pool_share * len(self.table)))
+        if len(rows) > pool:
             quick = engine.quick_score(seeker, self.table, rows, w, estimates)
-            rows = np.sort(rows[np.argpartition(-quick, self.config.pool - 1)[: self.config.pool]])
+            rows = np.sort(rows[np.argpartition(-quick, pool - 1)[:pool]])
         # Exact scores of the pool: cosines per text are the cosines of the items.
         scores = engine.score_block(
             seeker, self.table, rows, w, cosines=self._text_cosines(seeker, probe)
