@@ -1,22 +1,29 @@
-"""Candidate generation at scale, then exact re-ranking with the engine. Pure numpy, no Django.
+"""Candidate generation at scale, then exact scoring with the engine. Pure numpy, no Django.
 
-Scoring a million companies exactly per query costs seconds, so a query first collects a few
-thousand plausible candidates from cheap sources and scores only those exactly:
+Scoring a million companies exactly per query costs seconds, so a query collects plausible
+candidates from cheap sources, cuts them with a cheap partial score and scores the rest exactly:
 
-1. semantic: an inverted-file (IVF) index over offer vectors, probed with the seeker's needs, and
-   one over need vectors, probed with the seeker's offers (give-back). Lists are built by k-means
-   in numpy; each list keeps PCA-reduced float16 copies of its vectors in list order, so probing
-   reads a few contiguous slices instead of the full 512-dim vectors.
+1. semantic (:class:`texts.TextIndex`): similarity is computed once per *distinct* text, exactly
+   (full vectors), for the texts in the inverted lists nearest to the seeker's needs and offers.
+   The best texts are expanded to every item carrying them (a share of the store, whole texts
+   only): offers for the seeker's needs (need fit), needs for its offers (give-back).
 2. NACE: offers whose activity code is in the same NACE group as a need's code (nearest first).
 3. geo: the nearest companies (grid of cells over lat/lon).
 
-The union is pre-scored with :func:`engine.score_block` in estimate mode (every component exact
-except need fit and give-back, which come from the reduced vectors), the best `shortlist` are
-scored exactly, and the top ones explained. Hard filters (self, exclusions, private) apply first.
+The union (tens of thousands of companies at a million) is cut to a pool by
+:func:`engine.quick_score` (text estimates, place, language, size, sectors), and the pool is scored
+by :func:`engine.score_block` with cosines looked up per text, which are the items' own cosines:
+the pool's scores are the exact scores. Hard filters (self, exclusions, private) apply first.
 
-An edit (:meth:`MatchIndex.upsert`) appends the company's new items to in-memory deltas that
-every query scans in full; a periodic rebuild folds them in. The index persists to a directory:
-``.npy`` files (vectors memory-mapped on load) plus ``meta.json``.
+Why not an index over items: at a million companies the same text stands on a thousand items,
+an item index's lists fill with copies, the nearest few lists miss paraphrases in other languages
+(cosine 0.3-0.6), and any cap on items per list cuts arbitrarily among equal texts before the
+signals that tell those companies apart (give-back, customers, place) are seen.
+
+An edit (:meth:`MatchIndex.upsert`) appends the company's new items (and texts) to in-memory
+deltas that every query scans in full; a periodic rebuild folds them in. The index persists to a
+directory: ``.npy`` files (vectors memory-mapped on load) plus ``meta.json``; an index saved
+before the text index existed derives it on load (no re-embedding).
 """
 
 from __future__ import annotations
