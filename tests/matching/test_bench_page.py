@@ -24,9 +24,8 @@ def test_bench_1m_replaces_its_section_and_keeps_the_others(tmp_path):
 
 def test_make_bench_keeps_sections_it_does_not_write(tmp_path, monkeypatch):
     page = tmp_path / "benchmarks.md"
-    page.write_text(
-        f"# Benchmarks\n\n## Directory search\n\n| old |\n\n## {MILLION}\n\nRun separately\n\n| m |\n"
-    )
+    old = ["# Benchmarks", "", "## Directory search", "", "| old |", ""]
+    page.write_text("\n".join([*old, f"## {MILLION}", "", "Run separately", "", "| m |"]) + "\n")
     module = runpy.run_module("bench.__main__", run_name="bench_page_test")
     monkeypatch.setitem(module["_kept_sections"].__globals__, "OUTPUT", page)
     kept = module["_kept_sections"]({"Directory search"})
