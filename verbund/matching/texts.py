@@ -163,7 +163,7 @@ class TextIndex:
         t = len(distinct)
         rng = np.random.default_rng(seed)
         n_lists = lists or int(min(1024, max(1, math.sqrt(max(t, 1)))))
-        sample_ids = np.sort(rng.choice(t, size=min(t, kmeans_sample), replace=False)) if t else []
+        sample_ids = np.sort(rng.choice(t, size=min(t, kmeans_sample), replace=False))
         sample = vectors[sample_ids].astype(np.float32)
         centroids = (
             kmeans(sample, n_lists, kmeans_iterations, rng)
