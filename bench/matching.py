@@ -13,6 +13,7 @@ subset of the probes: its time gives the ratio, its top 20 the recall of the fas
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -183,9 +184,12 @@ def main() -> int:
         args.size, args.probes, args.exact, log=lambda m: print(m, file=sys.stderr, flush=True)
     )
     cores = machine.describe().get("cores", "?")
+    # Other work on the machine stretches wall-clock latencies: say how busy it was.
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         f"Run separately (`make bench-1m`) on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
-        f"{cores} cores; `make bench` keeps this section.",
+        f"{cores} cores, load average at the end {load} (1/5/15 min); "
+        "`make bench` keeps this section.",
         "",
         "| measure | figure | data |",
         "|---|---|---|",
