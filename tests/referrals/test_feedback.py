@@ -152,6 +152,9 @@ def test_the_referral_page_shows_the_link_once_then_its_state_then_the_rating(wo
     detail = member.get(reverse("referrals:detail", args=[referral.pk]))
     assert b'data-testid="feedback-rating"' in detail.content
     assert "Zu spät" in detail.content.decode()
-    refused = member.post(reverse("referrals:feedback_link", args=[referral.pk]))
-    assert refused.status_code == 422
+    receiver = Client()
+    receiver.force_login(world.users["other_company"])
+    refused = receiver.post(reverse("referrals:feedback_link", args=[referral.pk]))
+    assert refused.status_code == 422  # rated once: no second link
     assert b'data-testid="feedback-error"' in refused.content
+    assert b'data-testid="status-form"' in refused.content  # the receiver can still move it on

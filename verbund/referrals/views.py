@@ -38,10 +38,9 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     referral = selectors.get_referral_for(request.actor, referral_id)
-    can_move = referral.is_open and services.may_move_status(request.user, referral)
-    form = StatusForm(request.POST or None, referral=referral) if can_move else None
+    form = _status_form(request, referral, request.POST or None)
     if request.method == "POST":
-        if not can_move or form is None:
+        if form is None:
             raise PermissionDenied(_("Only the receiving company can change a referral's status."))
         if form.is_valid():
             try:
@@ -58,6 +57,13 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
                 messages.success(request, _("Status saved; the referrer has been told."))
                 return redirect("referrals:detail", referral.pk)
     return _detail_page(request, referral, form)
+
+
+def _status_form(request: HttpRequest, referral, data=None) -> StatusForm | None:
+    """The receiver's form to move the referral on; None for anyone else or once closed."""
+    if referral.is_open and services.may_move_status(request.user, referral):
+        return StatusForm(data, referral=referral)
+    return None
 
 
 def _detail_page(request: HttpRequest, referral, form, **extra) -> HttpResponse:
@@ -92,12 +98,15 @@ def feedback_url(request: HttpRequest, secret: str) -> str:
 def feedback_link(request: HttpRequest, referral_id: int) -> HttpResponse:
     """Create the client's single-use feedback link; it is shown once, on this page."""
     referral = selectors.get_referral_for(request.actor, referral_id)
+    status_form = _status_form(request, referral)
     try:
         secret = services.feedback_link_create(referral=referral, user=request.user)
     except ValidationError as error:
-        return _detail_page(request, referral, None, feedback_error=" ".join(error.messages))
-    url = feedback_url(request, secret)
-    return _detail_page(request, referral, None, feedback_url=url, feedback_referral=referral)
+        return _detail_page(request, referral, status_form, feedback_error=" ".join(error.messages))
+    return _detail_page(
+        request, referral, status_form, feedback_url=feedback_url(request, secret),
+        feedback_referral=referral,
+    )  # fmt: skip
 
 
 def feedback(request: HttpRequest, token: str) -> HttpResponse:
