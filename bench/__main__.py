@@ -41,9 +41,28 @@ def main() -> int:
         print(f"running: {title}", file=sys.stderr)
         lines += ["", f"## {title}", "", "| measure | figure | data |", "|---|---|---|"]
         lines += [f"| {r.measure} | {r.figure} | {r.data} |" for r in function()]
+    lines += _kept_sections({title for title, _ in BENCHMARKS})
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUTPUT}", file=sys.stderr)
     return 0
+
+
+def _kept_sections(written: set[str]) -> list[str]:
+    """Sections of the old page this run does not produce (the separately run million)."""
+    if not OUTPUT.exists():
+        return []
+    kept: list[str] = []
+    keep = False
+    for line in OUTPUT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            keep = line[3:] not in written
+            if keep:
+                kept.append("")
+        if keep:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept
 
 
 if __name__ == "__main__":

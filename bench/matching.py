@@ -13,6 +13,7 @@ subset of the probes: its time gives the ratio, its top 20 the recall of the fas
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -148,19 +149,57 @@ def matching_100k() -> list[Result]:
     return run(100_000, log=lambda m: print(m, file=sys.stderr))
 
 
+def write_section(path: Path, title: str, lines: list[str]) -> None:
+    """Replace (or append) the section `## title` of the benchmarks page, keeping the rest."""
+    old = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks"]
+    heading = f"## {title}"
+    if heading in old:
+        start = old.index(heading)
+        end = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")), len(old))
+        while end > start and not old[end - 1].strip():
+            end -= 1
+        new = old[:start] + [heading, "", *lines] + ([""] if end < len(old) else []) + old[end:]
+    else:
+        new = [*old, "", heading, "", *lines]
+    path.write_text("\n".join(new) + "\n", encoding="utf-8")
+
+
 def main() -> int:
+    import datetime as dt
+
+    from bench import machine
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--probes", type=int, default=100)
     parser.add_argument("--exact", type=int, default=10, help="probes with the exact reference")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md",
+        help="benchmarks page whose section for this size is replaced ('-': print only)",
+    )
     args = parser.parse_args()
     results = run(
         args.size, args.probes, args.exact, log=lambda m: print(m, file=sys.stderr, flush=True)
     )
-    print(f"## Partner matching, {args.size:,} companies\n")
-    print("| measure | figure | data |\n|---|---|---|")
-    for r in results:
-        print(f"| {r.measure} | {r.figure} | {r.data} |")
+    cores = machine.describe().get("cores", "?")
+    # Other work on the machine stretches wall-clock latencies: say how busy it was.
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = [
+        f"Run separately (`make bench-1m`) on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{cores} cores, load average at the end {load} (1/5/15 min); "
+        "`make bench` keeps this section.",
+        "",
+        "| measure | figure | data |",
+        "|---|---|---|",
+        *(f"| {r.measure} | {r.figure} | {r.data} |" for r in results),
+    ]
+    title = f"Partner matching, {args.size:,} companies"
+    print("\n".join([f"## {title}", "", *lines]))
+    if str(args.output) != "-":
+        write_section(args.output, title, lines)
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 

@@ -118,7 +118,6 @@ PUBLIC = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "accounts:invitation_accept",
-    "activities:client_feedback",  # the client's single-use link (tests/activities)
     "healthz",
     "referrals:feedback",  # the client's single-use link (tests/referrals/test_feedback.py)
     "api:openapi-json",

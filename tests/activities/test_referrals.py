@@ -1,5 +1,6 @@
 """Referrals between the parties of a partnership: both directions, consent, the thank-you
-credited, notifications at every step, and the client's single-use feedback link."""
+credited, notifications at every step. (The client's feedback link is tested in
+tests/referrals/test_feedback.py.)"""
 
 from __future__ import annotations
 
@@ -84,41 +85,6 @@ def test_both_directions_side_by_side_with_the_won_value_credited(world, partner
         .values_list("kind", flat=True)
     )
     assert kinds == ["referrals.received", "referrals.status_changed", "referrals.won"]
-
-
-def test_feedback_link_works_once_and_tells_both_companies(world, partnership):
-    referral = give(world, partnership)
-    with pytest.raises(ValidationError):  # nobody has talked to the client yet
-        services.feedback_link_create(referral=referral, user=world.users["member"])
-    referral_services.referral_set_status(
-        referral=referral, user=world.users["other_company"], status="contacted"
-    )
-    secret = services.feedback_link_create(referral=referral, user=world.users["member"])
-    stored = referral.client_feedback.get()
-    assert secret not in stored.token_hash  # only the digest is kept
-    with pytest.raises(ValidationError) as error:
-        services.feedback_submit(secret=secret, rating=6)
-    assert "rating" in error.value.message_dict
-    feedback = services.feedback_submit(secret=secret, rating=4, comment="Schnell und freundlich")
-    assert (feedback.rating, feedback.comment) == (4, "Schnell und freundlich")
-    with pytest.raises(ValidationError):
-        services.feedback_submit(secret=secret, rating=5)
-    assert services.feedback_for_secret(secret) is None
-    for persona in ("member", "other_company"):
-        assert Notification.objects.filter(
-            recipient=world.users[persona], kind="activities.client_feedback"
-        ).exists()
-
-
-def test_a_new_link_replaces_the_unanswered_one(world, partnership):
-    referral = give(world, partnership)
-    referral_services.referral_set_status(
-        referral=referral, user=world.users["other_company"], status="meeting"
-    )
-    first = services.feedback_link_create(referral=referral, user=world.users["member"])
-    second = services.feedback_link_create(referral=referral, user=world.users["member"])
-    assert services.feedback_for_secret(first) is None
-    assert services.feedback_for_secret(second) is not None
 
 
 def test_summary_is_one_query(world, partnership, django_assert_num_queries):

@@ -1,6 +1,7 @@
 """Referral groups in a real browser on a phone (acceptance 1 and 2): a member passes a referral
 slip and records a one-to-one, the secretary records attendance, and the group report shows all
-three; a second seat in an occupied category is refused with a clear message.
+three; a second seat in an occupied category is refused with a clear message; the client of a slip
+rates the service through the single-use link.
 
 Locators use data-testid and field names, not labels: the labels are translated.
 """
@@ -14,6 +15,9 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import PASSWORD, World
 from tests.groups.conftest import group_world, steady_pair
+from verbund.groups.services import referral_slip_create
+from verbund.referrals.models import ReferralFeedback
+from verbund.referrals.services import referral_set_status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -137,6 +141,41 @@ def test_a_second_seat_in_an_occupied_category_is_refused_with_a_clear_message(
     expect(errors).to_contain_text("Schulte Metallbau GmbH")
     # The form keeps what was typed.
     expect(page.locator('[name="user_email"]')).to_have_value(world.users["other_company"].email)
+
+
+def test_the_client_of_a_slip_rates_the_service_from_the_referral_page(
+    phone: Page, world: World, browser, live_server
+):
+    """Issue 6's client feedback from a group slip: the giver asks on the referral's page, the
+    client answers on a phone without an account, once; the rating shows on the page."""
+    groups = group_world(world)
+    slip = referral_slip_create(
+        group=groups.a, giver=groups.seats["member"], receiver=groups.seats["secretary"],
+        client_seat=groups.seats["colleague"], need="Jahresabschluss",
+    )  # fmt: skip
+    referral_set_status(referral=slip, user=groups.users["secretary"], status="contacted")
+    page = phone
+    _log_in(page, "member@alpha.example")
+    page.goto(f"/referrals/{slip.pk}/")
+    page.get_by_test_id("feedback-request").click()
+    url = page.get_by_test_id("feedback-url").input_value()
+
+    client = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
+    ).new_page()
+    client.goto(url)
+    _no_sideways_scrolling(client)
+    client.locator('input[name="rating"][value="4"]').check()
+    client.locator('[name="comment"]').fill("Duidelijk advies.")
+    client.get_by_test_id("feedback-submit").click()
+    expect(client.get_by_test_id("feedback-thanks")).to_contain_text("Bedankt")
+    client.goto(url)
+    expect(client.get_by_test_id("feedback-gone")).to_have_attribute("data-state", "used")
+    client.context.close()
+
+    page.goto(f"/referrals/{slip.pk}/")
+    expect(page.get_by_test_id("feedback-rating")).to_contain_text("Duidelijk advies.")
+    assert ReferralFeedback.objects.get(referral=slip).rating == 4
 
 
 def test_a_member_turns_a_steady_two_way_flow_into_a_partnership(phone: Page, world: World):

@@ -1,7 +1,7 @@
 """Acceptance 1 of the partnerships issue, in a real browser with two companies logged in one
-after the other: contact request (an empty one refused first) → accept → exploring → agreement
-drafted by one, changed by the other, confirmed by both → first review submitted by both, scores
-revealed only after the second.
+after the other: suggestion → contact request (an empty one refused first) → accept → exploring →
+agreement drafted by one, changed by the other, confirmed by both → first review submitted by both,
+scores revealed only after the second.
 
 Locators use data-testid and field names, not labels: the labels are translated (the member
 works in German, the Dutch company in Dutch).
@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import PASSWORD, World
 from verbund.companies.services import needs_replace, offers_replace
+from verbund.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,10 +53,12 @@ def test_two_companies_walk_from_contact_to_their_first_review(page: Page, world
         company=world.other_company, items=[{"title": "Behuizingen van plaatstaal", "priority": 1}]
     )[0]
 
-    # 1. The member company writes from the directory; an empty request is refused first.
+    # 1. The member company finds the Dutch company among its partner suggestions (its German
+    # offer covers their Dutch need) and writes from there; an empty request is refused first.
     _log_in(page, MEMBER)
-    page.get_by_test_id("nav-directory").click()
-    card = page.locator(f'[data-testid="directory-card"][data-company="{world.other_company.pk}"]')
+    page.get_by_test_id("nav-suggestions").click()
+    card = page.locator(f'[data-testid="suggestion-card"][data-company="{world.other_company.pk}"]')
+    expect(card).to_be_visible()
     card.get_by_test_id("card-request-contact").click()
     page.get_by_test_id("send-request").click()
     errors = page.get_by_test_id("form-errors")
@@ -157,3 +160,7 @@ def test_two_companies_walk_from_contact_to_their_first_review(page: Page, world
     )
     expect(other_cells.first).to_contain_text("4")
     _no_sideways_scrolling(page)
+
+    # The partnership remembers that it began with a suggestion.
+    partnership = Partnership.objects.get(parties__company=world.other_company)
+    assert partnership.origin == Partnership.Origin.SUGGESTION

@@ -17,10 +17,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import PASSWORD, World
-from verbund.activities.models import ClientFeedback
 from verbund.notifications.models import Notification
 from verbund.partnerships import services
 from verbund.partnerships.models import Partnership, Stage
+from verbund.referrals.models import ReferralFeedback
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -121,9 +121,9 @@ def test_a_referral_is_passed_won_credited_and_rated(page: Page, world: World, b
     client.get_by_test_id("feedback-submit").click()
     expect(client.get_by_test_id("feedback-thanks")).to_be_visible()
     client.goto(url)
-    expect(client.get_by_test_id("feedback-gone")).to_be_visible()
+    expect(client.get_by_test_id("feedback-gone")).to_have_attribute("data-state", "used")
     client.context.close()
-    feedback = ClientFeedback.objects.get()
+    feedback = ReferralFeedback.objects.get()
     assert (feedback.rating, feedback.comment) == (5, "Snel en vriendelijk geholpen.")
 
 

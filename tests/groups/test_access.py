@@ -194,9 +194,10 @@ ROUTES = [
           lambda w: reverse("referrals:detail", args=[_referral_to_member(w)]),
           everyone(404, coordinator=403, member=302), method="post",
           data=lambda w: {"status": "contacted", "note": "Angerufen"}),
+    # The slip is still new: the member is told to wait for the first contact (422, on the page).
     Route("referrals:feedback_link",
           lambda w: reverse("referrals:feedback_link", args=[_referral_from_member(w)]),
-          everyone(404, coordinator=403, member=302), method="post"),
+          everyone(404, coordinator=403, member=422), method="post"),
     # API
     Route("api:my_groups", lambda w: "/api/v1/groups", everyone(200), api=True),
     Route("api:group_create", lambda w: "/api/v1/groups",

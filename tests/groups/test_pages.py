@@ -162,3 +162,9 @@ def test_group_pages_use_the_same_number_of_queries_for_a_larger_group(groups: G
         )
     after = [_queries(client, url) for url in urls]
     assert after == before
+
+
+def test_the_group_list_counts_every_member_not_just_the_reader(groups):
+    # A member sees group A with all four seats, not only their own.
+    page = client_for(groups, "member").get(reverse("groups:list")).content.decode()
+    assert "4 Mitglieder" in page

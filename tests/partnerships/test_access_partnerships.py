@@ -48,6 +48,14 @@ ROUTES = [
         data=lambda w: {"role_1": "Empfehlungen im Münsterland"},
     ),
     Route(
+        # The outside partnership is no project group: the member is sent back with a message.
+        "partnerships:party_add",
+        _p("partnerships:party_add"),
+        WRITE,
+        method="post",
+        data=lambda w: {"company": str(w.other_company.pk)},
+    ),
+    Route(
         "partnerships:checklist",
         lambda w: reverse(
             "partnerships:checklist",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests.conftest import World
 from tests.partnerships.conftest import BRINGS, FIRST_STEP, Items, send_request, valid_terms
 from verbund.companies.selectors import partner_company_ids
+from verbund.companies.services import company_create
 from verbund.notifications.models import Notification
 from verbund.partnerships import services
 from verbund.partnerships.models import (
@@ -425,3 +426,35 @@ def test_the_leader_adds_a_company_to_the_group_and_the_history_says_so(world: W
     )  # fmt: skip
     assert group.parties.count() == 3
     assert group.stage_changes.order_by("-pk").first().company == world.member_company
+
+
+def test_the_leader_adds_a_partner_on_the_page_and_others_cannot(world: World):
+    from django.urls import reverse
+
+    group = services.partnership_create(
+        network=world.alpha,
+        companies=[world.member_company, world.other_company],
+        form="project_group",
+        origin=Partnership.Origin.DIRECT,
+        stage=Stage.EXPLORING,
+        leader=world.member_company,
+    )
+    third = company_create(
+        name="Dritte Elektro GmbH", country="DE", city="Münster", network=world.alpha
+    )
+    url = reverse("partnerships:party_add", args=[group.pk])
+    leader_page = world.client_for("member").get(reverse("partnerships:detail", args=[group.pk]))
+    form = leader_page.content.decode()
+    assert 'data-testid="party-add-form"' in form and "Dritte Elektro GmbH" in form
+    # Anonymous and private companies are never offered: that would reveal them.
+    assert world.anonymous_company.name not in form and world.private_company.name not in form
+    other_page = world.client_for("other_company").get(
+        reverse("partnerships:detail", args=[group.pk])
+    )
+    assert 'data-testid="party-add-form"' not in other_page.content.decode()
+    world.client_for("other_company").post(url, {"company": third.pk})
+    assert group.parties.count() == 2  # only the leader adds
+    world.client_for("member").post(url, {"company": world.private_company.pk})
+    assert group.parties.count() == 2  # not offered, not accepted
+    response = world.client_for("member").post(url, {"company": third.pk})
+    assert response.status_code == 302 and group.parties.filter(company=third).exists()

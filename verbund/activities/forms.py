@@ -143,18 +143,3 @@ class CampaignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         required=False,
     )
-
-
-class FeedbackForm(forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("How satisfied are you with the service you received?"),
-        choices=[(n, str(n)) for n in range(1, 6)],
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-    )

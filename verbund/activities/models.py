@@ -1,5 +1,5 @@
-"""What partners record together: joint activities, shared costs and settlements, shared contacts,
-and the client's feedback on a referral.
+"""What partners record together: joint activities, shared costs and settlements, shared contacts.
+(The client's feedback on a referral lives with the referral, in ``verbund.referrals``.)
 
 Every row belongs to one partnership; reads go through ``selectors`` (parties and the network's
 coordination only), writes through ``services``.
@@ -188,34 +188,3 @@ class SharedContact(models.Model):
 
     def __str__(self) -> str:
         return self.email or self.company_name or self.name
-
-
-class ClientFeedback(models.Model):
-    """A single-use link for the client of a referral to rate the service received, no account
-    needed. Only a digest of the link's secret is stored, as for API tokens."""
-
-    referral = models.ForeignKey(
-        "referrals.Referral", on_delete=models.CASCADE, related_name="client_feedback"
-    )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("link created"), auto_now_add=True)
-    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("client feedback")
-        verbose_name_plural = _("client feedback")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
-                name="client_feedback_rating_1_to_5",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.referral_id}: {self.rating or '–'}"

@@ -27,10 +27,3 @@ ACTIVITY_RECORDED = register(
         body=_("%(company)s recorded “%(title)s” (%(kind)s) on %(date)s."),
     )
 )
-CLIENT_FEEDBACK = register(
-    NotificationKind(
-        key="activities.client_feedback",
-        title=_("Client feedback: %(rating)s of 5"),
-        body=_("%(client)s rated the service received after your referral: %(rating)s of 5."),
-    )
-)

@@ -1,5 +1,5 @@
 """Writes for running a partnership: referrals between its parties, joint activities, shared costs
-and settlements, shared contacts, and the client's feedback on a referral.
+and settlements, shared contacts. (The client's feedback on a referral: ``referrals.services``.)
 
 The acting company must be a party of the partnership (views and the API check it first through
 ``partnerships.selectors.get_partnership_for``; the checks here keep the CLI and imports honest).
@@ -8,8 +8,6 @@ Every refusal is a ValidationError naming the field, in the reader's language.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,7 +23,6 @@ from django.utils.translation import gettext as _
 from verbund.activities import contacts as contact_rules
 from verbund.activities import kinds, ledger
 from verbund.activities.models import (
-    ClientFeedback,
     CostItem,
     JointActivity,
     Settlement,
@@ -33,14 +30,12 @@ from verbund.activities.models import (
 )
 from verbund.activities.notifications import (
     ACTIVITY_RECORDED,
-    CLIENT_FEEDBACK,
     COST_RECORDED,
     SETTLEMENT_RECORDED,
 )
 from verbund.companies.models import Company
 from verbund.notifications.services import notify
 from verbund.partnerships.models import AgreementVersion, Partnership
-from verbund.referrals import flow
 from verbund.referrals import services as referral_services
 from verbund.referrals.models import Referral
 
@@ -99,65 +94,6 @@ def referral_give(
     referral.partnership = partnership
     referral.save(update_fields=["partnership"])
     return referral
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-@transaction.atomic
-def feedback_link_create(*, referral: Referral, user) -> str:
-    """A new single-use link for the client; the secret is returned once and never stored.
-
-    An earlier link that was not answered stops working (only the latest one counts)."""
-    referral = Referral.objects.select_for_update().get(pk=referral.pk)
-    if referral.status == flow.NEW:
-        raise ValidationError(
-            {"referral": _("Ask the client for feedback once the receiver has been in touch.")}
-        )
-    if referral.client_feedback.filter(answered_at__isnull=False).exists():
-        raise ValidationError({"referral": _("The client has already given feedback.")})
-    referral.client_feedback.filter(answered_at__isnull=True).delete()
-    secret = secrets.token_urlsafe(24)
-    ClientFeedback.objects.create(referral=referral, token_hash=_digest(secret), created_by=user)
-    return secret
-
-
-def feedback_for_secret(secret: str) -> ClientFeedback | None:
-    """The open feedback request behind a link, or None (unknown, replaced or already used)."""
-    return (
-        ClientFeedback.objects.select_related(
-            "referral__receiver_company", "referral__referrer_company", "referral__network"
-        )
-        .filter(token_hash=_digest(secret), answered_at__isnull=True)
-        .first()
-    )
-
-
-@transaction.atomic
-def feedback_submit(*, secret: str, rating: int | None, comment: str = "") -> ClientFeedback:
-    feedback = feedback_for_secret(secret)
-    if feedback is None:
-        raise ValidationError({"link": _("This link is not valid or has already been used.")})
-    feedback = ClientFeedback.objects.select_for_update().get(pk=feedback.pk)
-    if feedback.answered_at is not None:
-        raise ValidationError({"link": _("This link is not valid or has already been used.")})
-    if rating is None or not 1 <= int(rating) <= 5:
-        raise ValidationError({"rating": _("Choose a rating from 1 to 5.")})
-    feedback.rating = int(rating)
-    feedback.comment = comment.strip()[:2000]
-    feedback.answered_at = timezone.now()
-    feedback.save(update_fields=["rating", "comment", "answered_at"])
-    referral = feedback.referral
-    for company in (referral.receiver_company, referral.referrer_company):
-        notify(
-            kind=CLIENT_FEEDBACK,
-            company=company,
-            network=referral.network,
-            params={"client": referral.client_label, "rating": feedback.rating},
-            url=reverse("referrals:detail", args=[referral.pk]),
-        )
-    return feedback
 
 
 # --- joint activities --------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The partnership's working pages: referrals both ways, joint activities (with a calendar feed),
-the shared cost ledger, shared contacts, bulk import — and the client's feedback page.
+the shared cost ledger, shared contacts, bulk import. Asking a client for feedback on a referral
+uses the referrals app's link (``referrals.services.feedback_link_create``).
 
 Access: the parties read and write; the network's coordination reads referrals, activities and
 the ledger (403 on every write, on receipts and on contacts beyond counts); anyone else gets 404
-(``partnerships.selectors.get_partnership_for``). The feedback page needs no account: its
-single-use link is the key.
+(``partnerships.selectors.get_partnership_for``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +27,9 @@ from verbund.activities.ical import activity_calendar
 from verbund.companies.imports.formats import EXPORT_CSV_DELIMITER, _csv_guard
 from verbund.partnerships.forms import apply_errors
 from verbund.partnerships.selectors import PartnershipAccess, get_partnership_for
+from verbund.referrals import services as referral_services
 from verbund.referrals.selectors import get_referral_for
+from verbund.referrals.views import feedback_url as referral_feedback_url
 
 INVALID = 400  # a refused form is shown again with its messages, nothing is lost
 
@@ -108,40 +110,13 @@ def feedback_link(request: HttpRequest, partnership_id: int, referral_id: int) -
         raise Http404(_("Referral not found."))
     context = _referrals_context(access)
     try:
-        secret = services.feedback_link_create(referral=referral, user=request.user)
+        secret = referral_services.feedback_link_create(referral=referral, user=request.user)
     except ValidationError as error:
         context["feedback_error"] = " ".join(error.messages)
         return _page(request, "activities/referrals.html", access, context, invalid=True)
-    context["feedback_url"] = request.build_absolute_uri(
-        reverse("activities:client_feedback", args=[secret])
-    )
+    context["feedback_url"] = referral_feedback_url(request, secret)
     context["feedback_referral"] = referral
     return _page(request, "activities/referrals.html", access, context)
-
-
-def client_feedback(request: HttpRequest, secret: str) -> HttpResponse:
-    """The client's page: rate the service received, once, without an account."""
-    feedback = services.feedback_for_secret(secret)
-    if feedback is None:
-        return render(request, "activities/feedback.html", {"gone": True}, status=404)
-    form = forms.FeedbackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_submit(
-                secret=secret,
-                rating=form.cleaned_data["rating"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            return render(request, "activities/feedback.html", {"thanks": True})
-    return render(
-        request,
-        "activities/feedback.html",
-        {"form": form, "referral": feedback.referral},
-        status=INVALID if form.errors else 200,
-    )
 
 
 # --- activities --------------------------------------------------------------------------------
@@ -502,5 +477,4 @@ urlpatterns = [
     _pattern("contacts/", contacts, "contacts"),
     _pattern("contacts/campaign.csv", campaign_export, "campaign_export"),
     _pattern("import/", bulk_import, "import"),
-    path("feedback/<str:secret>/", client_feedback, name="client_feedback"),
 ]

@@ -93,16 +93,17 @@ def groups_for(actor: Actor) -> QuerySet[Group]:
     """Groups the actor sits in, helps lead, or whose network they coordinate."""
     if not actor.is_authenticated:
         return Group.objects.none()
+    visible = Group.objects.filter(
+        Q(seats__user=actor.user, seats__active=True)
+        | Q(officers__user=actor.user)
+        | Q(network_id__in=actor.coordinated_network_ids)
+    ).values("pk")
+    # The visibility joins stay in the subquery: joined here, they would make the seat count
+    # count only the actor's own seat.
     return (
-        Group.objects.filter(
-            Q(seats__user=actor.user, seats__active=True)
-            | Q(officers__user=actor.user)
-            | Q(network_id__in=actor.coordinated_network_ids)
-        )
-        .filter(network_id__in=actor.network_ids)
+        Group.objects.filter(pk__in=visible, network_id__in=actor.network_ids)
         .select_related("network")
         .annotate(member_count=Count("seats", filter=Q(seats__active=True), distinct=True))
-        .distinct()
         .order_by("name")
     )
 

@@ -1,22 +1,29 @@
-"""Candidate generation at scale, then exact re-ranking with the engine. Pure numpy, no Django.
+"""Candidate generation at scale, then exact scoring with the engine. Pure numpy, no Django.
 
-Scoring a million companies exactly per query costs seconds, so a query first collects a few
-thousand plausible candidates from cheap sources and scores only those exactly:
+Scoring a million companies exactly per query costs seconds, so a query collects plausible
+candidates from cheap sources, cuts them with a cheap partial score and scores the rest exactly:
 
-1. semantic: an inverted-file (IVF) index over offer vectors, probed with the seeker's needs, and
-   one over need vectors, probed with the seeker's offers (give-back). Lists are built by k-means
-   in numpy; each list keeps PCA-reduced float16 copies of its vectors in list order, so probing
-   reads a few contiguous slices instead of the full 512-dim vectors.
+1. semantic (:class:`texts.TextIndex`): similarity is computed once per *distinct* text, exactly
+   (full vectors), for the texts in the inverted lists nearest to the seeker's needs and offers.
+   The best texts are expanded to every item carrying them (a share of the store, whole texts
+   only): offers for the seeker's needs (need fit), needs for its offers (give-back).
 2. NACE: offers whose activity code is in the same NACE group as a need's code (nearest first).
 3. geo: the nearest companies (grid of cells over lat/lon).
 
-The union is pre-scored with :func:`engine.score_block` in estimate mode (every component exact
-except need fit and give-back, which come from the reduced vectors), the best `shortlist` are
-scored exactly, and the top ones explained. Hard filters (self, exclusions, private) apply first.
+The union (tens of thousands of companies at a million) is cut to a pool by
+:func:`engine.quick_score` (text estimates, place, language, size, sectors), and the pool is scored
+by :func:`engine.score_block` with cosines looked up per text, which are the items' own cosines:
+the pool's scores are the exact scores. Hard filters (self, exclusions, private) apply first.
 
-An edit (:meth:`MatchIndex.upsert`) appends the company's new items to in-memory deltas that
-every query scans in full; a periodic rebuild folds them in. The index persists to a directory:
-``.npy`` files (vectors memory-mapped on load) plus ``meta.json``.
+Why not an index over items: at a million companies the same text stands on a thousand items,
+an item index's lists fill with copies, the nearest few lists miss paraphrases in other languages
+(cosine 0.3-0.6), and any cap on items per list cuts arbitrarily among equal texts before the
+signals that tell those companies apart (give-back, customers, place) are seen.
+
+An edit (:meth:`MatchIndex.upsert`) appends the company's new items (and texts) to in-memory
+deltas that every query scans in full; a periodic rebuild folds them in. The index persists to a
+directory: ``.npy`` files (vectors memory-mapped on load) plus ``meta.json``; an index saved
+before the text index existed derives it on load (no re-embedding).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -43,17 +50,29 @@ from verbund.matching.engine import (
     Vocabularies,
     Weights,
 )
+from verbund.matching.textindex import TextIndex
 
 
 @dataclass
 class IndexConfig:
-    lists: int = 0  # IVF lists; 0 = about sqrt(items), at most 1024
-    nprobe: int = 10  # lists probed per query vector
-    reduced_dim: int = 96  # PCA dimensions of the probing copies
-    per_vector: int = 1200  # best items kept per probing vector
+    lists: int = 0  # inverted lists over the distinct texts; 0 = about sqrt(texts), at most 1024
+    nprobe: int = 10  # lists probed per query vector, at least
+    probe_texts: int = 20_000  # ... and more lists until they hold this many texts
+    reduced_dim: int = 96  # unused since similarities are exact per text; kept for old meta.json
+    per_vector: int = 1200  # unused (see text_items); kept so saved configs still load
+    # Items (offers for a need, needs for an offer) expanded per query vector, best texts first;
+    # a text is taken whole, so companies writing the same words are never cut arbitrarily.
+    # As many equally good texts stand on 10x the items in a 10x larger network, the budget is a
+    # share of the store, with a floor for small networks.
+    text_items: int = 5_000
+    text_share: float = 0.03
+    # Candidates kept by the quick partial score and then scored exactly: at least `pool`, more
+    # in large networks (more candidates are about as good, and the quick score is rough).
+    pool: int = 1000
+    pool_share: float = 0.002
     nace_neighbours: int = 600  # nearest companies with a matching NACE group, per need
     geo_neighbours: int = 300
-    shortlist: int = 200  # candidates scored exactly
+    shortlist: int = 200  # unused: the whole pool is scored exactly; kept for saved configs
     kmeans_sample: int = 60_000
     kmeans_iterations: int = 8
     seed: int = 7
@@ -71,127 +90,37 @@ class Filters:
     nace: Sequence[str] | None = None  # any code of the company or its offers within this code
 
 
+def _groups(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(distinct owners ascending, order that sorts `owners`, start of each run in that order),
+    for per-owner reductions with ``ufunc.reduceat``. Posting lists come in ascending runs, which
+    the stable (merge) sort exploits."""
+    order = np.argsort(owners, kind="stable")
+    ranked = owners[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    return ranked[starts], order, starts
+
+
+def _same_shape_on_disk(path: Path, array: np.ndarray) -> bool:
+    return path.exists() and np.load(path, mmap_mode="r").shape == array.shape
+
+
+def _text_index(
+    table: CompanyTable, config: IndexConfig, progress: Callable[[str], None] | None
+) -> TextIndex:
+    return TextIndex.build(
+        {"offers": table.offers.vectors, "needs": table.needs.vectors},
+        {"offers": len(table.offers), "needs": len(table.needs)},
+        lists=config.lists,
+        kmeans_sample=config.kmeans_sample,
+        kmeans_iterations=config.kmeans_iterations,
+        seed=config.seed,
+        progress=progress,
+    )
+
+
 def _chunks(n: int, size: int) -> Iterable[slice]:
     for start in range(0, n, size):
         yield slice(start, min(n, start + size))
-
-
-class IVF:
-    """Inverted lists over one item store."""
-
-    def __init__(
-        self,
-        centroids: np.ndarray,
-        mean: np.ndarray,
-        projection: np.ndarray,
-        list_ptr: np.ndarray,
-        list_items: np.ndarray,
-        list_vectors: np.ndarray,
-    ) -> None:
-        self.centroids = centroids
-        self.mean = mean
-        self.projection = projection
-        self.list_ptr = list_ptr
-        self.list_items = list_items
-        self.list_vectors = list_vectors
-        # Items added since the build: scanned in full on every query.
-        self.extra_items = np.zeros(0, dtype=np.int64)
-        self.extra_vectors = np.zeros((0, projection.shape[1]), dtype=np.float16)
-
-    def reduce(self, vectors: np.ndarray) -> np.ndarray:
-        return (vectors - self.mean) @ self.projection
-
-    @classmethod
-    def build(
-        cls, store: ItemStore, config: IndexConfig, progress: Callable[[str], None] | None = None
-    ) -> IVF:
-        m = len(store)
-        if m == 0:
-            # No company states any item of this kind yet: one empty list, so that items added
-            # later (extra items, scanned in full) are still found.
-            r = config.reduced_dim
-            return cls(
-                np.zeros((1, DIM), np.float32), np.zeros(DIM, np.float32),
-                np.zeros((DIM, r), np.float32), np.zeros(2, np.int64),
-                np.zeros(0, np.int64), np.zeros((0, r), np.float16),
-            )  # fmt: skip
-        rng = np.random.default_rng(config.seed)
-        lists = config.lists or int(min(1024, max(8, math.sqrt(max(m, 1)))))
-        sample_ids = np.sort(rng.choice(m, size=min(m, config.kmeans_sample), replace=False))
-        sample = store.vectors(sample_ids)
-        mean = sample.mean(axis=0)
-        # PCA on the sample: the reduced copies keep the directions in which texts differ.
-        # (Eigenvectors of the 512 x 512 covariance: an SVD of the sample is ~50x slower.)
-        centred = sample - mean
-        _, eigenvectors = np.linalg.eigh(centred.T @ centred)
-        top = eigenvectors[:, ::-1][:, : config.reduced_dim]
-        projection = np.ascontiguousarray(top, dtype=np.float32)
-        lists = min(lists, len(sample))
-        centroids = sample[rng.choice(len(sample), size=lists, replace=False)].copy()
-        for _ in range(config.kmeans_iterations):
-            assign = (sample @ centroids.T).argmax(axis=1)
-            # Sorted segment sums: np.add.at on rows of 512 floats is orders of magnitude slower.
-            order = np.argsort(assign, kind="stable")
-            counts = np.bincount(assign, minlength=lists)
-            sums = np.zeros_like(centroids)
-            present = np.flatnonzero(counts)
-            starts = np.r_[0, np.cumsum(counts)[:-1]][present]
-            sums[present] = np.add.reduceat(sample[order], starts, axis=0)
-            empty = counts == 0
-            centroids = np.where(empty[:, None], centroids, sums / np.maximum(counts, 1)[:, None])
-            centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
-        assign = np.empty(m, dtype=np.int32)
-        reduced = np.empty((m, config.reduced_dim), dtype=np.float16)
-        for part in _chunks(m, 65_536):
-            vectors = store.vectors(np.arange(part.start, part.stop))
-            assign[part] = (vectors @ centroids.T).argmax(axis=1)
-            reduced[part] = (vectors - mean) @ projection
-            if progress:
-                progress(f"assigned {part.stop:,}/{m:,} items")
-        order = np.argsort(assign, kind="stable")
-        ptr = np.zeros(lists + 1, dtype=np.int64)
-        ptr[1:] = np.cumsum(np.bincount(assign, minlength=lists))
-        return cls(centroids, mean, projection, ptr, order.astype(np.int64), reduced[order])
-
-    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        self.extra_items = np.concatenate([self.extra_items, ids.astype(np.int64)])
-        self.extra_vectors = np.concatenate(
-            [self.extra_vectors, self.reduce(vectors).astype(np.float16)]
-        )
-
-    def search(self, queries: np.ndarray, nprobe: int, keep: int) -> tuple[np.ndarray, np.ndarray]:
-        """Approximate cosine of each query with the items in its nearest lists.
-
-        Returns flat arrays of item ids and a (len(queries), len(items)) similarity matrix.
-        """
-        nprobe = min(nprobe, len(self.centroids))
-        probe = np.argpartition(-(queries @ self.centroids.T), nprobe - 1, axis=1)[:, :nprobe]
-        slices = [(self.list_ptr[p], self.list_ptr[p + 1]) for p in np.unique(probe)]
-        parts_ids = [self.list_items[a:b] for a, b in slices] + [self.extra_items]
-        parts_vec = [self.list_vectors[a:b] for a, b in slices] + [self.extra_vectors]
-        ids = np.concatenate(parts_ids)
-        vectors = np.concatenate(parts_vec).astype(np.float32)
-        # Reduced vectors lose the part of the norm outside the PCA space: renormalise both sides.
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
-        q = self.reduce(queries)
-        q /= np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-6)
-        sims = q @ vectors.T
-        if sims.shape[1] > keep:
-            best = np.unique(np.argpartition(-sims, keep - 1, axis=1)[:, :keep])
-            ids, sims = ids[best], sims[:, best]
-        return ids, sims
-
-    def arrays(self) -> dict[str, np.ndarray]:
-        return {
-            "centroids": self.centroids,
-            "mean": self.mean,
-            "projection": self.projection,
-            "list_ptr": self.list_ptr,
-            "list_items": self.list_items,
-            "list_vectors": self.list_vectors,
-            "extra_items": self.extra_items,
-            "extra_vectors": self.extra_vectors,
-        }
 
 
 class GeoGrid:
@@ -326,15 +255,13 @@ class MatchIndex:
     def __init__(
         self,
         table: CompanyTable,
-        offer_ivf: IVF,
-        need_ivf: IVF,
+        texts: TextIndex,
         grid: GeoGrid,
         config: IndexConfig,
         embed: Callable[[list[str]], np.ndarray] | None = None,
     ) -> None:
         self.table = table
-        self.offer_ivf = offer_ivf
-        self.need_ivf = need_ivf
+        self.texts = texts
         self.grid = grid
         self.config = config
         self.embed = embed
@@ -365,10 +292,9 @@ class MatchIndex:
         progress: Callable[[str], None] | None = None,
     ) -> MatchIndex:
         config = config or IndexConfig()
-        offer_ivf = IVF.build(table.offers, config, progress)
-        need_ivf = IVF.build(table.needs, config, progress)
+        texts = _text_index(table, config, progress)
         grid = GeoGrid.build(table.columns["latlon"])
-        return cls(table, offer_ivf, need_ivf, grid, config, embed)
+        return cls(table, texts, grid, config, embed)
 
     def _nace_index(self) -> None:
         """Offer items sorted by NACE group, for "same group as my need" candidates."""
@@ -380,6 +306,10 @@ class MatchIndex:
         order = np.argsort(group, kind="stable")
         self._nace_groups = group[order]
         self._nace_items = order.astype(np.int64)
+        # Owner and seat per item in group order: a query then ranks a group's items by distance
+        # from one contiguous slice (a group holds ~60,000 offers at a million companies).
+        self._nace_owners = self.table.offers.meta["company"][order].astype(np.int64)
+        self._nace_latlon = self.table.columns["latlon"][self._nace_owners]
 
     # ------------------------------------------------------------------ edits
 
@@ -388,11 +318,10 @@ class MatchIndex:
         builder = TableBuilder(self.table.vocab, self.embed)
         before = {name: len(getattr(self.table, name)) for name in ("offers", "needs")}
         row = engine.table_replace(self.table, company, builder)
-        for name, ivf in (("offers", self.offer_ivf), ("needs", self.need_ivf)):
+        for name in ("offers", "needs"):
             store: ItemStore = getattr(self.table, name)
             new = np.arange(before[name], len(store))
-            if len(new):
-                ivf.add(new, store.vectors(new))
+            self.texts.add(name, new, store.vectors(new))
         self.grid.extra_rows = np.union1d(self.grid.extra_rows, [row])
         self._nace_index()
         return row
@@ -407,118 +336,151 @@ class MatchIndex:
         count = self.table.columns[f"{store}_count"][owner]
         return (items >= start) & (items < start + count)
 
-    def _estimate(
-        self, seeker: Seeker, store: str, ivf: IVF, queries: np.ndarray, query_nace: np.ndarray,
-        weights: np.ndarray, w: Weights,
-    ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-        """(companies, estimated weighted match) from probing `ivf` with `queries`."""
-        ids, sims = ivf.search(queries, self.config.nprobe, 1 << 62)
-        alive = self._alive(store, ids)
-        ids, sims = ids[alive], sims[:, alive]
-        meta = getattr(self.table, f"{store}s").meta
+    def _text_matches(
+        self, store: str, sims: np.ndarray, text_ids: np.ndarray, query_nace: np.ndarray,
+        w: Weights,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+        """Items of `store` carrying the best texts for each query row of `sims`.
+
+        Per query, texts are taken best first until `text_items` items are covered, whole texts
+        only. Returns (items, their owners, match (queries, items)) for the live items.
+        """
         semantic = np.clip(
             (sims - w.semantic_floor) / (w.semantic_ceiling - w.semantic_floor), 0.0, 1.0
         )
-        item_nace = meta["nace"][ids]
-        prox = engine._nace_tables()[2]
-        nace = prox[query_nace[:, :, None, None], item_nace[None, None, :, :]].max(axis=(1, 3))
-        both = (query_nace[:, 0] != engine.NACE_PAD)[:, None] & (
-            item_nace[:, 0] != engine.NACE_PAD
-        )[None, :]
-        match = np.where(
-            both, w.semantic_share * semantic + (1 - w.semantic_share) * nace, semantic
-        )
-        owners = meta["company"][ids].astype(np.int64)
-        keep = self.config.per_vector
-        if len(ids) > keep:
-            # Many items are about as similar (the same service, written alike): rank them with
-            # the cheap signals of their company too, or the cut would be arbitrary among ties.
-            proxy = match.max(axis=0) + self._locality(seeker, owners)
-            best_items = np.argpartition(-proxy, keep - 1)[:keep]
-            owners, match = owners[best_items], match[:, best_items]
-        companies, inverse = np.unique(owners, return_inverse=True)
-        best = np.zeros((len(queries), len(companies)), dtype=np.float32)
-        for q in range(len(queries)):
-            np.maximum.at(best[q], inverse, match[q])
-        return companies, (best * weights[:, None]).sum(0) / max(weights.sum(), 1e-9)
-
-    def _locality(self, seeker: Seeker, rows: np.ndarray) -> np.ndarray:
-        """Cheap partial score of companies (place, language, size) for cutting ties."""
-        c = self.table.columns
-        bonus = np.zeros(len(rows), dtype=np.float32)
-        lat, lon = (float(x) for x in seeker.scalars["latlon"])
-        if not math.isnan(lat):
-            km = engine._haversine_km(lat, lon, c["latlon"][rows])
-            bonus += 0.3 * np.nan_to_num(np.exp(-km / 60.0))
-        bonus += 0.1 * ((c["languages"][rows] & seeker.scalars["languages"]) != 0)
-        employees = float(seeker.scalars["employees"])
-        if not math.isnan(employees):
-            d = np.log10(1 + c["employees"][rows]) - math.log10(1 + employees)
-            bonus += 0.1 * np.nan_to_num(np.exp(-2 * d * d))
-        sectors = np.bitwise_count(c["sectors"][rows] & np.uint32(seeker.scalars["sectors"]))
-        bonus += 0.05 * np.minimum(sectors, 2)
-        return bonus
+        counts = self.texts.item_counts(store, text_ids)
+        size = len(getattr(self.table, store))
+        budget = max(self.config.text_items, int(self.config.text_share * size))
+        chosen = []
+        for row in semantic:
+            relevant = np.flatnonzero(row > 0)
+            ordered = relevant[np.argsort(-row[relevant], kind="stable")]
+            covered = np.cumsum(counts[ordered])
+            take = int(np.searchsorted(covered, budget)) + 1
+            chosen.append(ordered[:take])
+        texts = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, np.int64)
+        items, which = self.texts.items(store, text_ids[texts])
+        alive = self._alive(store[:-1], items)
+        items, columns = items[alive], texts[which[alive]]
+        meta = getattr(self.table, store).meta
+        match = engine.match_from_cosine(sims[:, columns], query_nace, meta["nace"][items], w)
+        return items, meta["company"][items].astype(np.int64), match
 
     def _nace_candidates(self, seeker: Seeker, k: int) -> np.ndarray:
+        """The `k` nearest companies offering something in the NACE group of one of the needs."""
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64)
         lineage = engine._nace_tables()[1]
-        found = []
+        ranges = []
         for code in np.unique(seeker.need_nace):
             if code == engine.NACE_PAD:
                 continue
             group = int(np.max(lineage[int(code)][:3]))
-            a, b = np.searchsorted(self._nace_groups, [group, group + 1])
-            items = self._nace_items[a:b]
-            items = items[self._alive("offer", items)]
-            found.append(self.table.offers.meta["company"][items].astype(np.int64))
-        if not found:
+            ranges.append(np.searchsorted(self._nace_groups, [group, group + 1]))
+        if not ranges:
             return np.zeros(0, dtype=np.int64)
-        rows = np.unique(np.concatenate(found))
-        latlon = self.table.columns["latlon"]
+        positions = np.concatenate([np.arange(a, b) for a, b in ranges])
         lat, lon = (float(x) for x in seeker.scalars["latlon"])
-        if len(rows) > k and not math.isnan(lat):
-            km = np.nan_to_num(engine._haversine_km(lat, lon, latlon[rows]), nan=1e9)
-            rows = rows[np.argpartition(km, k - 1)[:k]]
-        return rows[:k]
+        if len(positions) > 3 * k and not math.isnan(lat):
+            # Nearest items first (a company has few offers), then the nearest distinct companies.
+            km = engine.approx_km(lat, lon, self._nace_latlon[positions])
+            near = np.argpartition(np.nan_to_num(km, nan=1e9), 3 * k - 1)[: 3 * k]
+            positions = positions[near]
+        positions = positions[self._alive("offer", self._nace_items[positions])]
+        rows = np.unique(self._nace_owners[positions])
+        if len(rows) > k:
+            if math.isnan(lat):
+                return rows[:k]
+            km = engine._haversine_km(lat, lon, self.table.columns["latlon"][rows])
+            rows = rows[np.argpartition(np.nan_to_num(km, nan=1e9), k - 1)[:k]]
+        return rows
 
     def candidates(self, seeker: Seeker, w: Weights) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """Union of all sources with the text-component estimates for each candidate."""
-        n = len(self.table)
+        """Union of all sources with the text components of each candidate."""
+        rows, estimates, _ = self._candidates(seeker, w)
+        return rows, estimates
+
+    def _candidates(
+        self, seeker: Seeker, w: Weights
+    ) -> tuple[np.ndarray, dict[str, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """Candidates, their text estimates, and the probe's (text ids, cosines) for reuse.
+
+        Need fit, give-back and offer overlap come from exact similarities per distinct text, so
+        for the items the probes reach they equal what exact scoring computes; an item the probes
+        do not reach is less similar than every item they do.
+        """
+        t = self.table
+        n = len(t)
         sources: list[np.ndarray] = []
-        estimates: dict[str, np.ndarray] = {}
-        need_rows = offer_rows = None
-        if len(seeker.need_vectors):
-            need_rows, need_est = self._estimate(
-                seeker, "offer", self.offer_ivf, seeker.need_vectors, seeker.need_nace,
-                seeker.need_weights, w,
-            )  # fmt: skip
-            sources.append(need_rows)
-        if len(seeker.offer_vectors):
-            offer_rows, give_est = self._estimate(
-                seeker, "need", self.need_ivf, seeker.offer_vectors, seeker.offer_nace,
-                np.ones(len(seeker.offer_vectors), dtype=np.float32), w,
-            )  # fmt: skip
-            sources.append(offer_rows)
+        k = len(seeker.need_vectors)
+        queries = np.concatenate([seeker.need_vectors, seeker.offer_vectors]).astype(np.float32)
+        found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        probe = (np.zeros(0, np.int64), np.zeros((len(queries), 0), np.float32))
+        if len(queries):
+            text_ids, sims = self.texts.search(queries, self.config.nprobe, self.config.probe_texts)
+            probe = (text_ids, sims)
+            if k:
+                items, owners, match = self._text_matches(
+                    "offers", sims[:k], text_ids, seeker.need_nace, w
+                )
+                companies, order, starts = _groups(owners)
+                per_need = np.maximum.reduceat(match[:, order], starts, axis=1)
+                weights = seeker.need_weights
+                need_fit = (per_need * weights[:, None]).sum(0) / max(float(weights.sum()), 1e-9)
+                found["need_fit"] = (companies, need_fit)
+                sources.append(companies)
+            if len(seeker.offer_vectors):
+                items, owners, match = self._text_matches(
+                    "needs", sims[k:], text_ids, seeker.offer_nace, w
+                )
+                companies, order, starts = _groups(owners)
+                weight = t.needs.meta["weight"][items]
+                covered = np.add.reduceat((match.max(axis=0) * weight)[order], starts)
+                need_ids, need_owner = t.items_of("need", companies)
+                total = np.bincount(need_owner, weights=t.needs.meta["weight"][need_ids])
+                total = np.pad(total, (0, len(companies) - len(total)))
+                found["give_back"] = (companies, covered / np.maximum(total, 1e-9))
+                sources.append(companies)
         sources.append(self._nace_candidates(seeker, self.config.nace_neighbours))
         lat, lon = (float(x) for x in seeker.scalars["latlon"])
         if not math.isnan(lat):
             sources.append(
-                self.grid.near(lat, lon, self.table.columns["latlon"], self.config.geo_neighbours)
+                self.grid.near(lat, lon, t.columns["latlon"], self.config.geo_neighbours)
             )
-        rows = np.unique(np.concatenate(sources)) if sources else np.zeros(0, np.int64)
-        rows = rows[rows < n]
-        # Candidates not seen by a probe get a need-fit estimate of 0: the probe saw every item
-        # similar enough to matter.
-        if need_rows is not None:
+        # Union through a mask over all rows: far cheaper than sorting or hashing 10^5 ids.
+        seen = np.zeros(n, dtype=bool)
+        for source in sources:
+            seen[source[source < n]] = True
+        rows = np.flatnonzero(seen)
+        estimates: dict[str, np.ndarray] = {}
+        # Not reached by a probe: nothing similar enough to count (0); nothing stated: unknown.
+        if k:
             est = np.zeros(len(rows), dtype=np.float32)
-            pos = np.searchsorted(rows, need_rows)
-            est[pos] = need_est
-            estimates["need_fit"] = est
-        if offer_rows is not None:
+            companies, values = found["need_fit"]
+            est[np.searchsorted(rows, companies)] = values
+            estimates["need_fit"] = np.where(t.columns["offer_count"][rows] > 0, est, np.nan)
+        if len(seeker.offer_vectors):
             est = np.zeros(len(rows), dtype=np.float32)
-            pos = np.searchsorted(rows, offer_rows)
-            est[pos] = give_est
-            estimates["give_back"] = est
-        return rows, estimates
+            companies, values = found["give_back"]
+            est[np.searchsorted(rows, companies)] = values
+            estimates["give_back"] = np.where(t.columns["need_count"][rows] > 0, est, np.nan)
+        return rows, estimates, probe
+
+    def _text_cosines(self, seeker: Seeker, probe: tuple[np.ndarray, np.ndarray]):
+        """Item cosines for :func:`engine.score_block` from the distinct texts, reusing what the
+        probe computed: the same numbers as from the item vectors, without reading them."""
+        known_ids, known = probe
+        k = len(seeker.need_vectors)
+        none = (np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
+
+        def cosines(store: str, ids: np.ndarray, queries: np.ndarray) -> np.ndarray:
+            # score_block asks with all of the seeker's vectors (offers) or its offers (needs).
+            rows = known if len(queries) == len(known) else known[k:]
+            reuse = (known_ids, rows) if len(rows) == len(queries) else none
+            text_ids = self.texts.text_of[f"{store}s"][ids].astype(np.int64)
+            return self.texts.cosines(queries, text_ids, reuse)
+
+        return cosines
 
     def suggest(
         self,
@@ -535,7 +497,7 @@ class MatchIndex:
         seeker = Seeker.from_row(self.table, row)
         w = weights or Weights()
         excluded = self._rows(exclude)
-        rows, estimates = self.candidates(seeker, w)
+        rows, estimates, probe = self._candidates(seeker, w)
         keep = engine.eligible(self.table, row, rows, excluded)
         if filters is not None:
             keep &= self._filter(rows, seeker, filters)
@@ -544,10 +506,14 @@ class MatchIndex:
         if filters is not None and len(rows) < top:
             # Narrow filters can empty the short list: then score everything that passes them.
             return self.exact(company_id, top=top, exclude=exclude, weights=w, filters=filters)
-        if len(rows) > self.config.shortlist:
-            rough = engine.score_block(seeker, self.table, rows, w, estimates)
-            rows = rows[engine.top_k(rough, self.config.shortlist)]
-        scores = engine.score_block(seeker, self.table, np.sort(rows), w)
+        pool = max(self.config.pool, int(self.config.pool_share * len(self.table)))
+        if len(rows) > pool:
+            quick = engine.quick_score(seeker, self.table, rows, w, estimates)
+            rows = np.sort(rows[np.argpartition(-quick, pool - 1)[:pool]])
+        # Exact scores of the pool: cosines per text are the cosines of the items.
+        scores = engine.score_block(
+            seeker, self.table, rows, w, cosines=self._text_cosines(seeker, probe)
+        )
         best = engine.top_k(scores, top)
         if not explain:
             return [self._bare(scores, int(i)) for i in best]
@@ -634,15 +600,17 @@ class MatchIndex:
         for store_name in ("offers", "needs"):
             store: ItemStore = getattr(t, store_name)
             base = d / f"{store_name}.vectors.npy"
-            if not base.exists() or np.load(base, mmap_mode="r").shape != store.base_vectors.shape:
+            if not _same_shape_on_disk(base, store.base_vectors):
                 np.save(base, store.base_vectors)
             np.save(d / f"{store_name}.extra.npy", store.extra_vectors)
             for name in ITEM_COLUMNS:
                 np.save(d / f"{store_name}.{name}.npy", store.meta[name])
             (d / f"{store_name}.titles.json").write_text(json.dumps(store.titles))
-        for prefix, ivf in (("ivf_offers", self.offer_ivf), ("ivf_needs", self.need_ivf)):
-            for name, array in ivf.arrays().items():
-                np.save(d / f"{prefix}.{name}.npy", array)
+        for name, array in self.texts.arrays().items():
+            path = d / f"texts.{name}.npy"
+            if name == "vectors" and _same_shape_on_disk(path, array):
+                continue  # immutable after the build, and possibly memory-mapped from this file
+            np.save(path, array)
         np.save(d / "grid.keys.npy", self.grid.keys)
         np.save(d / "grid.rows.npy", self.grid.rows)
         np.save(d / "grid.extra.npy", self.grid.extra_rows)
@@ -669,19 +637,6 @@ class MatchIndex:
             )
             store.extra_vectors = np.load(d / f"{store_name}.extra.npy")
             stores[store_name] = store
-        ivfs = []
-        for prefix in ("ivf_offers", "ivf_needs"):
-            names = ("centroids", "mean", "projection", "list_ptr", "list_items")
-            arrays = {name: np.load(d / f"{prefix}.{name}.npy") for name in names}
-            ivf = IVF(
-                *(arrays[name] for name in names),
-                np.load(d / f"{prefix}.list_vectors.npy", mmap_mode="r"),
-            )
-            arrays["extra_items"] = np.load(d / f"{prefix}.extra_items.npy")
-            arrays["extra_vectors"] = np.load(d / f"{prefix}.extra_vectors.npy")
-            ivf.extra_items = np.asarray(arrays["extra_items"])
-            ivf.extra_vectors = np.asarray(arrays["extra_vectors"])
-            ivfs.append(ivf)
         grid = GeoGrid(np.load(d / "grid.keys.npy"), np.load(d / "grid.rows.npy"))
         grid.extra_rows = np.load(d / "grid.extra.npy")
         with np.load(d / "partners.npz") as z:
@@ -694,4 +649,17 @@ class MatchIndex:
             Vocabularies.from_json(meta["vocab"]),
             partners,
         )
-        return cls(table, ivfs[0], ivfs[1], grid, IndexConfig(**meta["config"]), embed)
+        known = {f.name for f in fields(IndexConfig)}
+        config = IndexConfig(**{k: v for k, v in meta["config"].items() if k in known})
+        if (d / "texts.keys.npy").exists():
+            texts = TextIndex(
+                {
+                    path.name[len("texts.") : -len(".npy")]: np.load(
+                        path, mmap_mode="r" if path.name == "texts.vectors.npy" else None
+                    )
+                    for path in d.glob("texts.*.npy")
+                }
+            )
+        else:  # saved before the text index existed: derive it (no re-embedding needed)
+            texts = _text_index(table, config, None)
+        return cls(table, texts, grid, config, embed)

@@ -318,3 +318,21 @@ def open_partnership_between(network_id: int, company_ids: set[int]) -> Partners
         if {p.company_id for p in partnership.parties.all()} == company_ids:
             return partnership
     return None
+
+
+def addable_companies(access: PartnershipAccess):
+    """Companies a project group may add: listed in its network, visible there, not yet partners.
+
+    Anonymous and private companies are left out: naming them here would reveal them.
+    """
+    from verbund.companies.models import Company
+
+    partnership = access.partnership
+    return (
+        Company.objects.filter(
+            listings__network=partnership.network, visibility=Company.Visibility.NETWORK
+        )
+        .exclude(pk__in=partnership.parties.values("company_id"))
+        .order_by("name")
+        .only("pk", "name", "city")
+    )

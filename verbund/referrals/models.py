@@ -194,15 +194,20 @@ class ReferralStatusChange(models.Model):
 
 
 class ReferralFeedback(models.Model):
-    """The client's rating of the service received, given once through a link without an
-    account. The token is the only key: it is long, random and single-use."""
+    """A single-use link for the client of a referral to rate the service received (1–5 and a
+    comment), no account needed. Only a SHA-256 digest of the link's secret is stored, as for API
+    tokens, so a database copy holds no working link. Asking again replaces an unanswered link
+    (the old one expires at once); once answered, the referral has its rating."""
 
-    referral = models.OneToOneField(Referral, on_delete=models.CASCADE, related_name="feedback")
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     requested_at = models.DateTimeField(_("link created"))
+    expires_at = models.DateTimeField(_("link expires"))
     rating = models.PositiveSmallIntegerField(
         _("rating"),
         null=True,
@@ -213,12 +218,19 @@ class ReferralFeedback(models.Model):
     given_at = models.DateTimeField(_("rated"), null=True, blank=True)
 
     class Meta:
+        ordering = ["-requested_at", "-pk"]
         verbose_name = _("client feedback")
         verbose_name_plural = _("client feedback")
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
                 name="feedback_rating_1_to_5",
+            ),
+            # A referral is rated once: at most one answered request per referral.
+            models.UniqueConstraint(
+                fields=["referral"],
+                condition=Q(given_at__isnull=False),
+                name="feedback_answered_once_per_referral",
             ),
         ]
 

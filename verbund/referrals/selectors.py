@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.referrals import flow
-from verbund.referrals.models import Referral
+from verbund.referrals.models import Referral, ReferralFeedback
 from verbund.tenancy.actor import Actor
 
 BOXES = ("given", "received", "open", "overdue", "won")
@@ -89,6 +89,12 @@ def company_referral_summary(company_id: int) -> CompanyReferralSummary:
         won_value_credited=given["value"] or Decimal("0"),
         won_value_received=received["value"] or Decimal("0"),
     )
+
+
+def latest_feedback(referral: Referral) -> ReferralFeedback | None:
+    """The client's answer if there is one, else the latest link asked for (or None)."""
+    requests = ReferralFeedback.objects.filter(referral=referral)
+    return requests.filter(given_at__isnull=False).first() or requests.first()
 
 
 def get_referral_for(actor: Actor, referral_id: int) -> Referral:

@@ -7,6 +7,7 @@ person gets a clear message instead of an integrity error.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -222,43 +223,98 @@ def referral_set_status(
     return referral
 
 
-def feedback_link_create(*, referral: Referral, user) -> ReferralFeedback:
-    """A single-use link for the client to rate the service received (one per referral)."""
-    acting_for = set(CompanyMember.objects.filter(user=user).values_list("company_id", flat=True))
-    if not {referral.referrer_company_id, referral.receiver_company_id} & acting_for:
-        raise PermissionDenied(_("Only the two companies of a referral can ask for feedback."))
-    if referral.status == flow.NEW:
-        raise ValidationError(
-            _("Ask for feedback once the receiving company has been in touch with the client.")
-        )
-    existing = ReferralFeedback.objects.filter(referral=referral).first()
-    if existing is not None:
-        return existing
-    return ReferralFeedback.objects.create(
-        referral=referral,
-        token=secrets.token_urlsafe(32),
-        requested_by=user,
-        requested_at=timezone.now(),
-    )
+# Days a client's feedback link works; asking again replaces an unanswered link at once.
+FEEDBACK_LINK_DAYS = 30
+
+
+class FeedbackLink:
+    """What a client's link leads to: the request if it can still be answered, else why not."""
+
+    OPEN, USED, EXPIRED, UNKNOWN = "open", "used", "expired", "unknown"
+
+    def __init__(self, state: str, feedback: ReferralFeedback | None = None) -> None:
+        self.state = state
+        self.feedback = feedback
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @transaction.atomic
-def feedback_give(*, token: str, rating: int, comment: str = "") -> ReferralFeedback:
-    """The client's rating (1–5 and a comment); the link works once. Both companies are told."""
-    feedback = (
-        ReferralFeedback.objects.select_for_update(of=("self",))
-        .select_related("referral__receiver_company", "referral__referrer_company",
-                        "referral__network", "referral__client_in_network")
-        .filter(token=token)
-        .first()
-    )  # fmt: skip
+def feedback_link_create(*, referral: Referral, user) -> str:
+    """A new single-use link for the client to rate the service received; the secret is returned
+    once and only its digest is stored. An unanswered earlier link stops working (only the latest
+    counts). Only the two companies ask, and only once the receiver has been in touch."""
+    acting_for = set(CompanyMember.objects.filter(user=user).values_list("company_id", flat=True))
+    if not {referral.referrer_company_id, referral.receiver_company_id} & acting_for:
+        raise PermissionDenied(_("Only the two companies of a referral can ask for feedback."))
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.status == flow.NEW:
+        raise ValidationError(
+            {
+                "referral": _(
+                    "Ask for feedback once the receiving company has been in touch with the client."
+                )
+            }
+        )
+    requests = ReferralFeedback.objects.filter(referral=referral)
+    if requests.filter(given_at__isnull=False).exists():
+        raise ValidationError({"referral": _("The client has already given feedback.")})
+    now = timezone.now()
+    requests.filter(given_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    secret = secrets.token_urlsafe(32)
+    ReferralFeedback.objects.create(
+        referral=referral,
+        token_hash=_digest(secret),
+        requested_by=user,
+        requested_at=now,
+        expires_at=now + timedelta(days=FEEDBACK_LINK_DAYS),
+    )
+    return secret
+
+
+def _link_of(feedback: ReferralFeedback | None) -> FeedbackLink:
     if feedback is None:
-        raise ReferralFeedback.DoesNotExist
+        return FeedbackLink(FeedbackLink.UNKNOWN)
     if feedback.given_at is not None:
-        raise ValidationError(_("This link has already been used. Thank you for your feedback."))
-    if not 1 <= rating <= 5:
+        return FeedbackLink(FeedbackLink.USED, feedback)
+    if feedback.expires_at <= timezone.now():
+        return FeedbackLink(FeedbackLink.EXPIRED, feedback)
+    return FeedbackLink(FeedbackLink.OPEN, feedback)
+
+
+def _requests_for_secret(secret: str):
+    return ReferralFeedback.objects.select_related(
+        "referral__receiver_company", "referral__referrer_company", "referral__network"
+    ).filter(token_hash=_digest(secret))
+
+
+def feedback_link_open(secret: str) -> FeedbackLink:
+    """Look a client's link up: open, already used, expired (or replaced), or unknown."""
+    return _link_of(_requests_for_secret(secret).first())
+
+
+def feedback_link_refusal(state: str) -> str:
+    """Why a link cannot be answered, in the visitor's language."""
+    if state == FeedbackLink.USED:
+        return _("This link has already been used. Thank you for your feedback.")
+    if state == FeedbackLink.EXPIRED:
+        return _("This link has expired. Ask the company that sent it to you for a new one.")
+    return _("This feedback link is not valid. Please check the address.")
+
+
+@transaction.atomic
+def feedback_give(*, secret: str, rating: int | None, comment: str = "") -> ReferralFeedback:
+    """The client's rating (1–5 and a comment); the link works once. Both companies are told."""
+    # Locked, so that two submissions of the same link cannot both count.
+    link = _link_of(_requests_for_secret(secret).select_for_update(of=("self",)).first())
+    if link.state != FeedbackLink.OPEN or link.feedback is None:
+        raise ValidationError({"link": feedback_link_refusal(link.state)})
+    if rating is None or not 1 <= int(rating) <= 5:
         raise ValidationError({"rating": _("Choose a rating from 1 to 5.")})
-    feedback.rating = rating
+    feedback = link.feedback
+    feedback.rating = int(rating)
     feedback.comment = comment.strip()[:2000]
     feedback.given_at = timezone.now()
     feedback.save(update_fields=["rating", "comment", "given_at"])
@@ -271,7 +327,7 @@ def feedback_give(*, token: str, rating: int, comment: str = "") -> ReferralFeed
             params={
                 "client": referral.client_label,
                 "receiver": referral.receiver_company.name,
-                "rating": rating,
+                "rating": feedback.rating,
             },
             url=reverse("referrals:detail", args=[referral.pk]),
         )

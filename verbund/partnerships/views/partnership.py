@@ -16,6 +16,7 @@ from verbund.partnerships import form_templates, services, stages
 from verbund.partnerships.forms import StageForm, apply_errors, checklist_rows
 from verbund.partnerships.models import ChecklistItem, Stage
 from verbund.partnerships.selectors import (
+    addable_companies,
     contact_requests_for,
     get_partnership_for,
     partnership_detail_data,
@@ -70,6 +71,17 @@ def _editable_roles(access) -> set[int]:
     return {p.pk for p in parties if p.company_id == access.company.pk}
 
 
+def _addable(access) -> list:
+    """Companies the actor may add to this project group (empty when they may not add any)."""
+    partnership = access.partnership
+    if partnership.form != "project_group" or not partnership.is_open or not access.can_manage:
+        return []
+    leader = next((p for p in partnership.parties.all() if p.is_leader), None)
+    if leader is not None and leader.company_id != access.company.pk:
+        return []
+    return list(addable_companies(access)[:500])
+
+
 def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
     partnership = access.partnership
     language = request.LANGUAGE_CODE
@@ -89,6 +101,7 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
         "access": access,
         "parties": list(partnership.parties.all()),
         "editable_roles": _editable_roles(access),
+        "addable": _addable(access),
         "leader": next((p for p in partnership.parties.all() if p.is_leader), None),
         "form_label": _form_label(partnership.form, language),
         "success": template.success_text(language),
@@ -197,11 +210,37 @@ def party_roles(request: HttpRequest, partnership_id: int) -> HttpResponse:
     return redirect("partnerships:detail", partnership.pk)
 
 
+@login_required
+@require_POST
+def party_add(request: HttpRequest, partnership_id: int) -> HttpResponse:
+    """A project group's leader (or any partner while there is none) adds a further company."""
+    access = get_partnership_for(request.actor, partnership_id)
+    company = access.require_manager()
+    partnership = access.partnership
+    chosen = request.POST.get("company", "")
+    candidate = (
+        addable_companies(access).filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    )
+    if candidate is None:
+        messages.error(request, _("Choose a company of the network to add."))
+        return redirect("partnerships:detail", partnership.pk)
+    try:
+        services.party_add(
+            partnership=partnership, company=candidate, by_company=company, user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(company)s is now a partner.") % {"company": candidate.name})
+    return redirect("partnerships:detail", partnership.pk)
+
+
 urlpatterns = [
     path("partnerships/", partnership_list, name="list"),
     path("partnerships/<int:partnership_id>/", partnership_detail, name="detail"),
     path("partnerships/<int:partnership_id>/stage/", partnership_move, name="move"),
     path("partnerships/<int:partnership_id>/roles/", party_roles, name="roles"),
+    path("partnerships/<int:partnership_id>/partners/", party_add, name="party_add"),
     path(
         "partnerships/<int:partnership_id>/checklist/<int:item_id>/",
         checklist_toggle,
