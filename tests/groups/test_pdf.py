@@ -59,7 +59,8 @@ def test_the_group_report_pdf_is_in_the_readers_language(groups: GroupWorld, rep
         assert company in text  # fmt: skip
     assert text.index(groups.world.member_company.name) < text.index("Sekretariat Steuerberatung")
     assert labels[groups.seats["member"].pk] in text
-    assert "3" in text
+    totals = {"de": "3 Empfehlungen", "nl": "3 doorverwijzingen", "en": "3 referrals"}
+    assert totals[language] in text
 
 
 def test_the_group_report_pdf_download_follows_the_readers_language(groups: GroupWorld, report):
@@ -83,6 +84,8 @@ def test_the_member_report_pdf_holds_only_that_member(groups: GroupWorld, report
     assert MEMBER_HEADINGS["de"] in text
     assert "Sekretariat Steuerberatung GmbH" in text
     assert "Kollegen Malerbetrieb GmbH" not in text
+    assert "Empfehlungen gegeben (intern)" in text  # the member's own figures
+    assert " Treffen · " not in text  # not the group's totals
 
 
 def test_the_report_page_links_the_pdf_next_to_the_csv(groups: GroupWorld):

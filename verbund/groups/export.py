@@ -85,16 +85,19 @@ def report_pdf(
         paragraph(document, " · ".join(filter(None, [report.group.name, member])), size=12,
                   bold=True, height=7)  # fmt: skip
         paragraph(document, _("Period: %(period)s") % {"period": period})
-        paragraph(
-            document,
-            _("%(meetings)s meetings · %(referrals)s referrals · %(value)s EUR closed business"
-              " · %(one_to_ones)s one-to-ones · %(visitors)s visitors")
-            % {
-                "meetings": report.meetings, "referrals": report.totals["referrals"],
-                "value": formats.number_format(report.totals["closed_value"], 2),
-                "one_to_ones": report.totals["one_to_ones"], "visitors": report.totals["visitors"],
-            },
-        )  # fmt: skip
+        # The totals are the whole group's: a member's report shows only the member's figures.
+        if not member:
+            paragraph(
+                document,
+                _("%(meetings)s meetings · %(referrals)s referrals · %(value)s EUR closed business"
+                  " · %(one_to_ones)s one-to-ones · %(visitors)s visitors")
+                % {
+                    "meetings": report.meetings, "referrals": report.totals["referrals"],
+                    "value": formats.number_format(report.totals["closed_value"], 2),
+                    "one_to_ones": report.totals["one_to_ones"],
+                    "visitors": report.totals["visitors"],
+                },
+            )  # fmt: skip
         document.ln(3)
         header = report_header()
         ranked = {id(row): i for i, row in enumerate(report.ranking)}
