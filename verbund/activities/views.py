@@ -24,7 +24,8 @@ from django.views.decorators.http import require_POST
 
 from verbund.activities import forms, imports, selectors, services
 from verbund.activities.ical import activity_calendar
-from verbund.companies.imports.formats import EXPORT_CSV_DELIMITER, _csv_guard
+from verbund.companies.imports.formats import EXPORT_CSV_DELIMITER
+from verbund.lib.spreadsheet import guard_cell
 from verbund.partnerships.forms import apply_errors
 from verbund.partnerships.selectors import PartnershipAccess, get_partnership_for
 from verbund.referrals import services as referral_services
@@ -309,7 +310,7 @@ def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
     for item in selectors.cost_items_of(access.partnership).order_by("spent_on", "pk"):
         writer.writerow(
             [
-                _csv_guard(cell)
+                guard_cell(cell)
                 for cell in [
                     "cost", item.spent_on.isoformat(), item.description,
                     item.activity.title if item.activity else "", item.paid_by.name, "",
@@ -321,7 +322,7 @@ def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
     for s in selectors.settlements_of(access.partnership).order_by("paid_on", "pk"):
         writer.writerow(
             [
-                _csv_guard(cell)
+                guard_cell(cell)
                 for cell in [
                     "settlement",
                     s.paid_on.isoformat(),
@@ -413,7 +414,7 @@ def campaign_export(request: HttpRequest, partnership_id: int) -> HttpResponse:
     for row in rows:
         writer.writerow(
             [
-                _csv_guard(c)
+                guard_cell(c)
                 for c in [
                     row.email,
                     row.name,

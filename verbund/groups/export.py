@@ -9,10 +9,9 @@ import io
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-# One guard against spreadsheet formula injection for every CSV the platform writes.
-from verbund.companies.imports.formats import _csv_guard as guard_cell
 from verbund.groups.selectors import GroupReport, TrendMonth
 from verbund.lib.pdf import new_document, paragraph
+from verbund.lib.spreadsheet import guard_cell
 
 
 def report_header() -> list[str]:

@@ -31,6 +31,7 @@ from typing import IO, Any
 from verbund.companies import visibility
 from verbund.companies.imports.validation import Problem
 from verbund.lib import catalogues
+from verbund.lib.spreadsheet import guard_cell, unguard_cell
 
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "|"
@@ -155,21 +156,7 @@ def _csv_rows(source: Source) -> Iterator[tuple[int, list[Any]]]:
     header = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header))
     for number, cells in enumerate(reader, start=1):
-        yield number, [_csv_unguard(cell) for cell in cells]
-
-
-# A CSV cell starting with one of these is run as a formula by spreadsheet programs ("CSV
-# injection"); the export puts an apostrophe in front, which Excel hides, and the import takes it
-# off again, so a text like "+49 251 …" or "- Beratung" survives the round trip unchanged.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_guard(cell: Any) -> Any:
-    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
-
-
-def _csv_unguard(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+        yield number, [unguard_cell(cell) for cell in cells]
 
 
 def _xlsx_rows(source: Source) -> Iterator[tuple[int, list[Any]]]:
@@ -433,7 +420,7 @@ def write_csv(rows: Iterable[list[Any]], columns: list[str], out: IO[str]) -> No
     writer = csv.writer(out, delimiter=EXPORT_CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if cell is None else _csv_guard(cell) for cell in row])
+        writer.writerow(["" if cell is None else guard_cell(cell) for cell in row])
 
 
 def write_xlsx(rows: Iterable[list[Any]], columns: list[str], out: IO[bytes]) -> None:
