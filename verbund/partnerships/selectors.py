@@ -320,6 +320,23 @@ def open_partnership_between(network_id: int, company_ids: set[int]) -> Partners
     return None
 
 
+def open_partnerships_among(
+    network_id: int, company_ids: set[int]
+) -> dict[frozenset[int], Partnership]:
+    """Open partnerships of the network among these companies, keyed by their exact set of
+    parties: one pair of queries for a whole list of pairs instead of two per pair."""
+    candidates = (
+        Partnership.objects.filter(network_id=network_id, parties__company_id__in=company_ids)
+        .exclude(stage=Stage.ENDED)
+        .distinct()
+        .prefetch_related("parties")
+    )
+    found: dict[frozenset[int], Partnership] = {}
+    for partnership in candidates:
+        found.setdefault(frozenset(p.company_id for p in partnership.parties.all()), partnership)
+    return found
+
+
 def addable_companies(access: PartnershipAccess):
     """Companies a project group may add: listed in its network, visible there, not yet partners.
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from verbund.groups import export, selectors, services
 from verbund.groups.forms import ThresholdsForm
-from verbund.partnerships.selectors import open_partnership_between
+from verbund.partnerships.selectors import open_partnerships_among
 
 
 class PeriodForm(forms.Form):
@@ -85,15 +85,18 @@ def _pairs_with_names(group, actor) -> list[dict]:
     """The steady two-way pairs with their names, the open partnership of the two if there is
     one, and the actor's company in the pair (who may turn it into a partnership)."""
     seats = {seat.company_id: seat.company.name for seat in selectors.active_seats(group)}
+    steady = list(selectors.steady_pairs(group))
+    involved = {c for pair in steady for c in (pair.company_a_id, pair.company_b_id)}
+    partnerships = open_partnerships_among(group.network_id, involved) if steady else {}
     pairs = []
-    for pair in selectors.steady_pairs(group):
+    for pair in steady:
         ids = {pair.company_a_id, pair.company_b_id}
         pairs.append(
             {
                 "a": seats.get(pair.company_a_id, "?"), "b": seats.get(pair.company_b_id, "?"),
                 "a_to_b": pair.a_to_b, "b_to_a": pair.b_to_a,
                 "a_id": pair.company_a_id, "b_id": pair.company_b_id,
-                "partnership": open_partnership_between(group.network_id, ids),
+                "partnership": partnerships.get(frozenset(ids)),
                 "acts_for": bool(ids & actor.company_ids),
             }
         )  # fmt: skip
