@@ -33,6 +33,10 @@ from verbund.lib import catalogues
 
 FACTORS: tuple[str, ...] = tuple(catalogues.keys("factors"))
 TRUST = "trust"
+# The factors a decline of trust shows in (the relationship, not the resources): the
+# `declining_trust` alert reads their mean, which a whole-point rounding of one factor does not
+# move as much as it moves the trust score alone.
+RELATIONSHIP_FACTORS = ("trust", "communication", "commitment")
 NONE = -1
 KIND_CODE = {kind: code for code, kind in enumerate(h.EVENT_KINDS)}
 # Cost balances within a euro of zero count as settled (rounding of split costs).
@@ -173,6 +177,10 @@ class Columns:
     rev_prev: np.ndarray  # [N,K,F] the review before
     trust_now: np.ndarray  # [N] trust trajectory after the latest review, NaN
     trust_before: np.ndarray  # [N] ... before the latest round of reviews, NaN
+    # [N] mean of the relationship factors over all reviews before the latest round, and how many
+    # reviews that baseline rests on
+    relationship_base: np.ndarray
+    relationship_base_n: np.ndarray
     balance: np.ndarray  # [N,K] cents; positive = the others owe i
     unsettled_since: np.ndarray  # [N] NONE = settled
     recent_credit: (
@@ -956,6 +964,8 @@ def _reviews_columns(
     rev_prev = np.full((n, k, f), np.nan)
     trust_now = np.full(n, np.nan)
     trust_before = np.full(n, np.nan)
+    relationship_base = np.full(n, np.nan)
+    relationship_base_n = np.zeros(n, dtype=np.int64)
     out = dict(
         rev_count=rev_count,
         rev_last_day=rev_last_day,
@@ -963,6 +973,8 @@ def _reviews_columns(
         rev_prev=rev_prev,
         trust_now=trust_now,
         trust_before=trust_before,
+        relationship_base=relationship_base,
+        relationship_base_n=relationship_base_n,
     )
     if not len(p):
         return out
@@ -1003,4 +1015,18 @@ def _reviews_columns(
     np.maximum.at(last_before, p[before_round], np.flatnonzero(before_round))
     has = last_before != NONE
     trust_before[has] = after[last_before[has]]
+    # The partnership's own relationship level before the latest round (the `declining_trust`
+    # baseline): the mean over earlier reviews of each review's mean relationship score.
+    columns = [list(factors).index(f) for f in RELATIONSHIP_FACTORS if f in factors]
+    if columns:
+        part = scores[:, columns]
+        rated = (~np.isnan(part)).sum(axis=1)
+        per_review = np.nansum(part, axis=1) / np.maximum(rated, 1)
+        counted = before_round & (rated > 0)
+        relationship_base_n[:] = np.bincount(p[counted], minlength=n)
+        total = np.bincount(p[counted], weights=per_review[counted], minlength=n)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            relationship_base[:] = np.where(
+                relationship_base_n > 0, total / relationship_base_n, np.nan
+            )
     return out

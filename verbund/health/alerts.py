@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from verbund.health import history as h
-from verbund.health.aggregates import FACTORS, NONE
+from verbund.health.aggregates import FACTORS, NONE, RELATIONSHIP_FACTORS
 from verbund.health.codes import NEXT_STEPS
 from verbund.health.scoring import Scores, in_round, iso
 from verbund.lib import catalogues
@@ -316,10 +316,18 @@ def findings(scores: Scores) -> list[Finding]:
             unsettled_days=int(today - cols.unsettled_since[row]),
         )
 
-    # declining_trust: the smoothed trust fell since the round before.
-    drop = cols.trust_now - cols.trust_before
+    # declining_trust: in a complete round the parties rate the relationship (trust,
+    # communication, commitment) well below the partnership's own level before, measured over at
+    # least `trust_baseline_rounds` earlier rounds (one earlier round is too little evidence: a
+    # whole point of rounding in one quarter is not a decline).
+    relationship = [FACTORS.index(f) for f in RELATIONSHIP_FACTORS if f in FACTORS]
     with np.errstate(invalid="ignore"):
-        declining = ~np.isnan(drop) & (drop <= -s.trust_drop_points) & ~closed
+        per_party = _nanmean(latest[:, :, relationship], axis=2)
+        round_level = _nanmean(np.where(present, per_party, np.nan), axis=1)
+        drop = cols.relationship_base - round_level
+        enough = cols.relationship_base_n >= s.trust_baseline_rounds * cols.n_parties
+        declining = ~np.isnan(drop) & (drop >= s.trust_drop_points) & enough & round_ok
+        declining &= ~closed
     latest_review = np.where(present, cols.rev_last_day, NONE).max(axis=1)
     for row in np.flatnonzero(declining):
         add(
@@ -327,8 +335,8 @@ def findings(scores: Scores) -> list[Finding]:
             "declining_trust",
             "",
             int(latest_review[row]),
-            before=round(float(cols.trust_before[row]), 1),
-            now=round(float(cols.trust_now[row]), 1),
+            before=round(float(cols.relationship_base[row]), 1),
+            now=round(float(round_level[row]), 1),
         )
 
     # poor_service_feedback: per rated party, its latest client ratings.
@@ -353,6 +361,14 @@ def findings(scores: Scores) -> list[Finding]:
 
     out.sort(key=lambda f: f.row)
     return out
+
+
+def _nanmean(values: np.ndarray, axis: int) -> np.ndarray:
+    """Mean over the values that are not NaN (NaN where there is none), without warnings."""
+    counted = (~np.isnan(values)).sum(axis=axis)
+    total = np.nansum(values, axis=axis)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(counted > 0, total / np.maximum(counted, 1), np.nan)
 
 
 def _poisson_cdf(actual: np.ndarray, mean: np.ndarray) -> np.ndarray:

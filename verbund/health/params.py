@@ -81,8 +81,11 @@ class HealthSettings:
     # 2: the gap must also have been there in the round before (or be a point wider) to open.
     perception_gap_rounds: int = 1
     round_days: int = 60
-    # declining_trust: the trust trajectory fell by this much (points on 1..5) since the last round.
+    # declining_trust: in a complete round the mean of the relationship factors (trust,
+    # communication, commitment) is this much (points on 1..5) below the partnership's own mean
+    # over its earlier reviews, which span at least `trust_baseline_rounds` rounds.
     trust_drop_points: float = 0.75
+    trust_baseline_rounds: int = 2
     # Smoothing of the trust trajectory over reviews (exponential, weight of the newest review).
     trust_smoothing: float = 0.5
 
@@ -109,7 +112,7 @@ class HealthSettings:
     # poor_service_feedback: average of a party's latest (up to 3) client ratings (1..5) at or
     # below this, from at least `poor_service_min_ratings` ratings in the window.
     poor_service_rating: float = 2.5
-    poor_service_min_ratings: int = 2
+    poor_service_min_ratings: int = 3
 
     def component_weights(self) -> dict[str, float]:
         return {c: float(getattr(self, f"weight_{c}")) for c in COMPONENTS}
