@@ -164,6 +164,11 @@ class Columns:
     last_ratings: np.ndarray  # [N,K,LAST_RATINGS] newest first, NaN = fewer ratings
     rec_ref: np.ndarray  # [N,K,K] referrals i -> j, decayed (recent)
     last_ref: np.ndarray  # [N,K,K] day of the last referral i -> j, NONE
+    ref_total: np.ndarray  # [N,K,K] referrals i -> j ever
+    # [N,K,K] activity events on days after the last referral i -> j (all of them if none), and
+    # referrals j -> i on those days: the silence of i towards j, measured on the pair's own clock
+    since_act: np.ndarray
+    since_fwd: np.ndarray
     rec_init: np.ndarray  # [N,K]
     pend_ref_n: np.ndarray  # [N,K] referrals received by i, not answered yet
     pend_ref_oldest: np.ndarray  # [N,K] day the oldest of them was given, NONE
@@ -225,6 +230,10 @@ class State:
     recent: np.ndarray = field(default_factory=lambda: np.zeros(0))
     recent_day: int = NONE
     last_ref: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # per ordered pair (K*K): referrals ever, activity events and referrals back since the last one
+    ref_total: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    since_act: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    since_fwd: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pending_referrals: dict[str, tuple[int, int]] = field(default_factory=dict)  # ref: (to, day)
     referral_givers: dict[str, int] = field(default_factory=dict)
     pending_contacts: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -242,6 +251,9 @@ class State:
             self.balance = np.zeros(k)
         if not len(self.last_ref):
             self.last_ref = np.full(k * k, NONE, dtype=np.int64)
+        for name in ("ref_total", "since_act", "since_fwd"):
+            if not len(getattr(self, name)):
+                setattr(self, name, np.zeros(k * k, dtype=np.int64))
         self._index = {party: i for i, party in enumerate(self.parties)}
 
     @classmethod
@@ -283,6 +295,9 @@ class State:
             "recent": floats(self.recent),
             "recent_day": self.recent_day,
             "last_ref": self.last_ref.tolist(),
+            "ref_total": self.ref_total.tolist(),
+            "since_act": self.since_act.tolist(),
+            "since_fwd": self.since_fwd.tolist(),
             "pending_referrals": {r: list(v) for r, v in self.pending_referrals.items()},
             "referral_givers": dict(self.referral_givers),
             "pending_contacts": {r: list(v) for r, v in self.pending_contacts.items()},
@@ -311,6 +326,11 @@ class State:
             recent=array(data["recent"]),
             recent_day=data["recent_day"],
             last_ref=np.array(data["last_ref"], dtype=np.int64),
+            # states stored before these counters existed start them at zero (no false alarm;
+            # a rebuild makes them exact)
+            ref_total=np.array(data.get("ref_total", []), dtype=np.int64),
+            since_act=np.array(data.get("since_act", []), dtype=np.int64),
+            since_fwd=np.array(data.get("since_fwd", []), dtype=np.int64),
             pending_referrals={r: (v[0], v[1]) for r, v in data["pending_referrals"].items()},
             referral_givers=dict(data["referral_givers"]),
             pending_contacts={r: (v[0], v[1]) for r, v in data["pending_contacts"].items()},
@@ -365,6 +385,7 @@ class State:
             self.events_total += 1
             self.last_activity = max(self.last_activity, day)
             counters[0] += 1
+            self.since_act[self.last_ref < day] += 1
         ref_at, won_at, init_at = 1, 1 + k * k, 1 + 2 * k * k
         rating_n_at, rating_sum_at = init_at + k, init_at + 2 * k
         rec_init, rec_ans_n, rec_ans_sum = k * k, k * k + k, k * k + 2 * k
@@ -373,6 +394,12 @@ class State:
             counters[ref_at + by * k + to] += 1
             w = self._decay_to(day)  # first: it may rescale `recent`
             self.recent[by * k + to] += w
+            self.ref_total[by * k + to] += 1
+            if day > self.last_ref[to * k + by]:
+                self.since_fwd[to * k + by] += 1
+            if day >= self.last_ref[by * k + to]:
+                self.since_act[by * k + to] = 0
+                self.since_fwd[by * k + to] = 0
             self.last_ref[by * k + to] = max(self.last_ref[by * k + to], day)
             self.pending_referrals[event.ref] = (to, day)
             self.referral_givers[event.ref] = by
@@ -528,6 +555,9 @@ class State:
             last_ratings=last_ratings,
             rec_ref=recent[: k * k].reshape(1, k, k),
             last_ref=self.last_ref.reshape(1, k, k).copy(),
+            ref_total=self.ref_total.reshape(1, k, k).copy(),
+            since_act=self.since_act.reshape(1, k, k).copy(),
+            since_fwd=self.since_fwd.reshape(1, k, k).copy(),
             rec_init=recent[None, k * k : k * k + k],
             pend_ref_n=pend_ref_n[None],
             pend_ref_oldest=pend_ref_oldest[None],
@@ -693,6 +723,7 @@ def compute(
     rec_ref = count((p[given], by[given], to[given]), (n, k, k), weight[given])
     last_ref = np.full((n, k, k), NONE, dtype=np.int64)
     np.maximum.at(last_ref, (p[given], by[given], to[given]), day[given])
+    ref_total, since_act, since_fwd = _silences(p, day, by, to, given, activity, last_ref)
     init = code(*h.INITIATIVE_KINDS)
     i = init & in_window
     win_init = count((p[i], by[i]), (n, k))
@@ -788,6 +819,9 @@ def compute(
         last_ratings=last_ratings,
         rec_ref=rec_ref,
         last_ref=last_ref,
+        ref_total=ref_total,
+        since_act=since_act,
+        since_fwd=since_fwd,
         rec_init=rec_init,
         pend_ref_n=pending["referral"][0],
         pend_ref_oldest=pending["referral"][1],
@@ -801,6 +835,25 @@ def compute(
         kpi_actual=kpi_actual,
         **reviews,
     )
+
+
+def _silences(p, day, by, to, given, activity, last_ref) -> tuple[np.ndarray, ...]:
+    """Per ordered pair (i, j): referrals i -> j ever, and on the days after the last of them the
+    partnership's activity events and the referrals j -> i (sorted keys, one searchsorted each)."""
+    n, k, _ = last_ref.shape
+    span = 1 << 23  # above any day number (date.toordinal() of year 9999 is 3.65 M)
+    rows, giver, receiver = np.indices((n, k, k)).reshape(3, -1)
+    last = last_ref.reshape(-1)
+    act_keys = np.sort(p[activity] * span + day[activity])
+    before = np.searchsorted(act_keys, rows * span + last, side="right")
+    since_act = np.searchsorted(act_keys, (rows + 1) * span, side="left") - before
+    pair = (p[given] * k + by[given]) * k + to[given]
+    ref_keys = np.sort(pair * span + day[given])
+    back = (rows * k + receiver) * k + giver  # referrals j -> i
+    after = np.searchsorted(ref_keys, (back + 1) * span, side="left")
+    since_fwd = after - np.searchsorted(ref_keys, back * span + last, side="right")
+    ref_total = np.bincount(pair, minlength=n * k * k).reshape(n, k, k)
+    return ref_total, since_act.reshape(n, k, k), since_fwd.reshape(n, k, k)
 
 
 class _Rows(NamedTuple):

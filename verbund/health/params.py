@@ -58,12 +58,16 @@ class HealthSettings:
     empty_max_days: int = 150
     empty_expected_events: float = 10.0
 
-    # one_way_street, per pair of parties, on the recent (decayed) referral counts: opens when the
-    # smaller direction has at most `one_way_share` of the referrals and the larger direction at
-    # least `one_way_min_referrals`; stays open until the share is back above `one_way_keep_share`.
-    one_way_share: float = 0.1
+    # one_way_street, per ordered pair of parties: the partner has not referred back for so long —
+    # measured in the partnership's own activity since its last referral back, against its own
+    # rate before — that this would happen by chance with at most `one_way_surprise`, while the
+    # other side passed at least `one_way_min_referrals` referrals in that time; stays open while
+    # the chance is at most `one_way_keep_surprise`, or while the partner's share of the pair's
+    # recent (decayed) referrals is at most `one_way_keep_share`.
+    one_way_surprise: float = 0.001
+    one_way_keep_surprise: float = 0.03
     one_way_keep_share: float = 0.2
-    one_way_min_referrals: float = 4.0
+    one_way_min_referrals: float = 3.0
 
     # responsiveness: first answer within `answer_good_days` is perfect, after `answer_bad_days` 0.
     answer_good_days: float = 2.0
@@ -97,7 +101,7 @@ class HealthSettings:
     kpi_min_expected: float = 4.0
     # ... and, for counted KPIs, when so low a count would happen at the target's pace with at
     # most this probability (Poisson), i.e. not just bad luck.
-    kpi_chance: float = 0.05
+    kpi_chance: float = 0.01
 
     # review_overdue: days after the agreed review date.
     review_grace_days: int = 45
