@@ -107,11 +107,12 @@ def findings(scores: Scores) -> list[Finding]:
     # one_way_street, per ordered pair (a gives, b does not give back): how surprising b's silence
     # is on the pair's own clock. Since b's last referral to a, the partnership had S activity
     # events (b's own referrals are not part of the clock); before it, E such events came with n
-    # referrals from b. At b's own rate (a Gamma posterior, with a prior worth one referral in
-    # four events so that a burst in the first weeks is not taken for the pace) no referral in S
-    # more events happens with probability ((E + 4) / (E + 4 + S)) ** (n + 1). The clock is the partnership's activity, not the calendar, so a
-    # lull that quiets both sides (summer, Christmas) does not count as silence. A partner that
-    # never referred back is judged against "as often as it receives": 0.5 ** (referrals given).
+    # referrals from b. At b's own rate (a Gamma posterior, with a prior worth one referral in ten
+    # events so that a burst in the first weeks is not taken for the pace) no referral in S more
+    # events happens with probability ((E + 10) / (E + 10 + S)) ** (n + 1). The clock is the
+    # partnership's activity, not the calendar, so a lull that quiets both sides (summer,
+    # Christmas) does not count as silence. A partner that never referred back is judged against
+    # "as often as it receives": 0.5 ** (referrals given).
     silent_n = np.swapaxes(cols.ref_total, 1, 2).astype(np.float64)
     silence = np.swapaxes(cols.since_act, 1, 2).astype(np.float64)
     given_since = np.swapaxes(cols.since_fwd, 1, 2)
