@@ -12,6 +12,28 @@ behaviour (a partnership fades into emptiness, turns one-way, ...).
 lifecycle; ``evaluate`` scores the alerts per kind: precision, recall and lead time between the
 pattern starting and the alert. An alert of a kind that follows naturally from the planted pattern
 (a fading partnership also stops its reviews) is neither a hit nor a false alarm.
+
+Changes after the first evaluation (decision 0005), each because the healthy behaviour generated
+met the product's own definition of a pattern, or a planted pattern left no trace to find:
+
+- Reviews: healthy parties report each factor on one of the two whole points around the round's
+  level (a shared level with a little wobble per round, each party's view rounded). Before, each
+  report was rounded independently, so a healthy pair was two points apart on some factor in most
+  partnerships: a perception gap by issue 7's own definition. The planted gap: one party scores one
+  or two factors two or three points below the lower of those two points.
+- Reviews are submitted within three weeks of the due day, 8 % of them up to 20 days later still
+  (at most 41 days); before, up to 61 days, and a review 45 days overdue IS `review_overdue`.
+- Healthy partners settle every shared cost, 90 % within 7–45 days and the rest within 75 days,
+  and a settlement evens out every party (before: 10 % of costs waited for the next settlement,
+  months in a quiet partnership, and a three-party settlement paid only one of the debtors — an
+  unsettled cost by definition). The planted pattern starts with a shared cost that is never
+  settled (before, a start without a cost after it had nothing unsettled).
+- Clients rate the service received on any answered referral (domain.md: the client's rating of
+  the service received), a quarter of them, and half of the clients served badly; before, only
+  won referrals were rated, so a planted poor service often had one rating or none.
+- A planted pattern starts at least 140 days before the end, and 240 days for patterns whose
+  evidence comes a few times a quarter (client ratings; reviews, where a gap or a decline shows
+  against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
 """
 
 from __future__ import annotations
