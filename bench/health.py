@@ -22,6 +22,9 @@ import numpy as np
 from bench.registry import Result, benchmark, markdown
 
 DAYS = 540
+# The alert defaults were tuned on the simulator's default seed (7); the evaluation reports on
+# histories generated from another seed, so the figures are not the ones the tuning looked at.
+EVALUATION_SEED = 2027
 
 
 def _peak_mb() -> float:
@@ -240,11 +243,11 @@ def recompute(partnerships: int, events: int, log=print) -> list[Result]:
     ]
 
 
-def early_warning(per_pattern: int, log=print) -> list[Result]:
+def early_warning(per_pattern: int, log=print, seed: int = EVALUATION_SEED) -> list[Result]:
     from verbund.health import simulator
 
     t0 = time.perf_counter()
-    sims = simulator.generate(per_pattern=per_pattern)
+    sims = simulator.generate(per_pattern=per_pattern, seed=seed)
     events = sum(len(s.events) for s in sims)
     openings = simulator.replay(sims)
     replay_s = time.perf_counter() - t0
@@ -254,7 +257,7 @@ def early_warning(per_pattern: int, log=print) -> list[Result]:
             "simulated partnerships",
             f"{len(sims):,}",
             f"{events:,} events over {simulator.DAYS} days, replayed daily in {replay_s:.0f} s; "
-            f"{per_pattern} per pattern, healthy ×3, quiet ×2",
+            f"{per_pattern} per pattern, healthy ×3, quiet ×2; seed {seed} (tuned on seed 7)",
         )
     ]
     for r in simulator.evaluate(sims, openings):

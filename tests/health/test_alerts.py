@@ -210,11 +210,11 @@ def test_a_finding_that_only_keeps_does_not_open():
 
 def test_one_way_alert_stays_open_until_the_flow_is_clearly_two_way_again():
     events = balanced_year(150)
-    for n in range(150, 240, 5):
+    for n in range(150, 270, 5):
         events += referral(n, "a", "b", f"late{n}")
-    assert only(found(partnership(), events, day(240), "one_way_street")).opens
-    events += referral(241, "b", "a", "back1")
-    still = found(partnership(), events, day(242), "one_way_street")
+    assert only(found(partnership(), events, day(270), "one_way_street")).opens
+    events += referral(271, "b", "a", "back1")
+    still = found(partnership(), events, day(272), "one_way_street")
     assert still and not still[0].opens  # within the hysteresis band: kept, not re-opened
 
 
@@ -227,3 +227,33 @@ def test_a_count_shortfall_that_chance_explains_does_not_open():
     finding = only(found(partnership(kpis=kpis), events, day(180), "kpi_shortfall"))
     assert finding.evidence["percent"] < 50
     assert finding.opens is False  # P(2 or fewer | 5.9) is about 7 %
+
+
+def test_declining_trust_needs_two_earlier_rounds_to_measure_a_decline_against():
+    events = balanced_year(100)
+    events += [review(180, "a", trust=4, communication=4), review(181, "b", trust=4)]
+    events += [review(270, "a", trust=2, communication=2), review(272, "b", trust=2)]
+    # one earlier round (and the balanced year's first round) is the baseline: enough here
+    assert found(partnership(), events, day(273), "declining_trust")
+    only_one_round = [review(90, "a", trust=4), review(91, "b", trust=4)]
+    only_one_round += [review(180, "a", trust=2), review(181, "b", trust=2)]
+    assert found(partnership(), only_one_round, day(182), "declining_trust") == []
+
+
+def test_a_lull_that_quiets_both_sides_is_not_a_one_way_street():
+    events = balanced_year(150)
+    # nobody does anything for two months (holidays), then both sides go on as before
+    for n in range(210, 300, 10):
+        events += referral(n, "a", "b", f"a{n}") + referral(n + 3, "b", "a", f"b{n}")
+    assert found(partnership(), events, day(209), "one_way_street") == []
+    assert found(partnership(), events, day(300), "one_way_street") == []
+
+
+def test_a_partner_that_never_referred_back_is_a_one_way_street_after_enough_referrals():
+    events = [h.Event(day(n), h.MEETING, "b") for n in range(0, 200, 14)]
+    for n in range(0, 200, 20):
+        events += referral(n, "a", "b", f"a{n}")
+    finding = only(found(partnership(), events, day(200), "one_way_street"))
+    assert finding.subject == "a>b" and finding.opens
+    few = [e for e in events if e.day <= day(100)]
+    assert not any(f.opens for f in found(partnership(), few, day(100), "one_way_street"))

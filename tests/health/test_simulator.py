@@ -75,3 +75,19 @@ def test_replay_finds_a_planted_fade(sims):
     openings = sim.replay(chosen, HealthSettings())
     fading = chosen.index(next(s for s in chosen if s.pattern == "fading"))
     assert any(o.sim == fading and o.kind == "empty_partnership" for o in openings)
+
+
+def test_healthy_parties_never_report_the_same_reality_two_points_apart():
+    healthy = [s for s in sim.generate(per_pattern=4, seed=5) if s.expected is None]
+    for s in healthy:
+        reviews = [e for e in s.events if e.kind == h.REVIEW]
+        for x in reviews:
+            for y in reviews:
+                if x.by != y.by and abs((x.day - y.day).days) <= 30:  # the same round
+                    assert all(abs(x.scores[f] - y.scores[f]) <= 1 for f in x.scores), s.pattern
+
+
+def test_planted_patterns_leave_time_to_show_before_the_end():
+    for s in sim.generate(per_pattern=3, seed=5):
+        if s.start is not None and s.created == 0:
+            assert s.start <= sim.DAYS - sim.EVIDENCE_DAYS.get(s.pattern, 140)

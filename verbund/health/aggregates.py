@@ -33,6 +33,10 @@ from verbund.lib import catalogues
 
 FACTORS: tuple[str, ...] = tuple(catalogues.keys("factors"))
 TRUST = "trust"
+# The factors a decline of trust shows in (the relationship, not the resources): the
+# `declining_trust` alert reads their mean, which a whole-point rounding of one factor does not
+# move as much as it moves the trust score alone.
+RELATIONSHIP_FACTORS = ("trust", "communication", "commitment")
 NONE = -1
 KIND_CODE = {kind: code for code, kind in enumerate(h.EVENT_KINDS)}
 # Cost balances within a euro of zero count as settled (rounding of split costs).
@@ -160,6 +164,11 @@ class Columns:
     last_ratings: np.ndarray  # [N,K,LAST_RATINGS] newest first, NaN = fewer ratings
     rec_ref: np.ndarray  # [N,K,K] referrals i -> j, decayed (recent)
     last_ref: np.ndarray  # [N,K,K] day of the last referral i -> j, NONE
+    ref_total: np.ndarray  # [N,K,K] referrals i -> j ever
+    # [N,K,K] activity events on days after the last referral i -> j (all of them if none), and
+    # referrals j -> i on those days: the silence of i towards j, measured on the pair's own clock
+    since_act: np.ndarray
+    since_fwd: np.ndarray
     rec_init: np.ndarray  # [N,K]
     pend_ref_n: np.ndarray  # [N,K] referrals received by i, not answered yet
     pend_ref_oldest: np.ndarray  # [N,K] day the oldest of them was given, NONE
@@ -173,6 +182,10 @@ class Columns:
     rev_prev: np.ndarray  # [N,K,F] the review before
     trust_now: np.ndarray  # [N] trust trajectory after the latest review, NaN
     trust_before: np.ndarray  # [N] ... before the latest round of reviews, NaN
+    # [N] mean of the relationship factors over all reviews before the latest round, and how many
+    # reviews that baseline rests on
+    relationship_base: np.ndarray
+    relationship_base_n: np.ndarray
     balance: np.ndarray  # [N,K] cents; positive = the others owe i
     unsettled_since: np.ndarray  # [N] NONE = settled
     recent_credit: (
@@ -217,6 +230,10 @@ class State:
     recent: np.ndarray = field(default_factory=lambda: np.zeros(0))
     recent_day: int = NONE
     last_ref: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # per ordered pair (K*K): referrals ever, activity events and referrals back since the last one
+    ref_total: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    since_act: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    since_fwd: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pending_referrals: dict[str, tuple[int, int]] = field(default_factory=dict)  # ref: (to, day)
     referral_givers: dict[str, int] = field(default_factory=dict)
     pending_contacts: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -234,6 +251,9 @@ class State:
             self.balance = np.zeros(k)
         if not len(self.last_ref):
             self.last_ref = np.full(k * k, NONE, dtype=np.int64)
+        for name in ("ref_total", "since_act", "since_fwd"):
+            if not len(getattr(self, name)):
+                setattr(self, name, np.zeros(k * k, dtype=np.int64))
         self._index = {party: i for i, party in enumerate(self.parties)}
 
     @classmethod
@@ -275,6 +295,9 @@ class State:
             "recent": floats(self.recent),
             "recent_day": self.recent_day,
             "last_ref": self.last_ref.tolist(),
+            "ref_total": self.ref_total.tolist(),
+            "since_act": self.since_act.tolist(),
+            "since_fwd": self.since_fwd.tolist(),
             "pending_referrals": {r: list(v) for r, v in self.pending_referrals.items()},
             "referral_givers": dict(self.referral_givers),
             "pending_contacts": {r: list(v) for r, v in self.pending_contacts.items()},
@@ -303,6 +326,11 @@ class State:
             recent=array(data["recent"]),
             recent_day=data["recent_day"],
             last_ref=np.array(data["last_ref"], dtype=np.int64),
+            # states stored before these counters existed start them at zero (no false alarm;
+            # a rebuild makes them exact)
+            ref_total=np.array(data.get("ref_total", []), dtype=np.int64),
+            since_act=np.array(data.get("since_act", []), dtype=np.int64),
+            since_fwd=np.array(data.get("since_fwd", []), dtype=np.int64),
             pending_referrals={r: (v[0], v[1]) for r, v in data["pending_referrals"].items()},
             referral_givers=dict(data["referral_givers"]),
             pending_contacts={r: (v[0], v[1]) for r, v in data["pending_contacts"].items()},
@@ -357,6 +385,7 @@ class State:
             self.events_total += 1
             self.last_activity = max(self.last_activity, day)
             counters[0] += 1
+            self.since_act[self.last_ref < day] += 1
         ref_at, won_at, init_at = 1, 1 + k * k, 1 + 2 * k * k
         rating_n_at, rating_sum_at = init_at + k, init_at + 2 * k
         rec_init, rec_ans_n, rec_ans_sum = k * k, k * k + k, k * k + 2 * k
@@ -365,6 +394,12 @@ class State:
             counters[ref_at + by * k + to] += 1
             w = self._decay_to(day)  # first: it may rescale `recent`
             self.recent[by * k + to] += w
+            self.ref_total[by * k + to] += 1
+            if day > self.last_ref[to * k + by]:
+                self.since_fwd[to * k + by] += 1
+            if day >= self.last_ref[by * k + to]:
+                self.since_act[by * k + to] = 0
+                self.since_fwd[by * k + to] = 0
             self.last_ref[by * k + to] = max(self.last_ref[by * k + to], day)
             self.pending_referrals[event.ref] = (to, day)
             self.referral_givers[event.ref] = by
@@ -520,6 +555,9 @@ class State:
             last_ratings=last_ratings,
             rec_ref=recent[: k * k].reshape(1, k, k),
             last_ref=self.last_ref.reshape(1, k, k).copy(),
+            ref_total=self.ref_total.reshape(1, k, k).copy(),
+            since_act=self.since_act.reshape(1, k, k).copy(),
+            since_fwd=self.since_fwd.reshape(1, k, k).copy(),
             rec_init=recent[None, k * k : k * k + k],
             pend_ref_n=pend_ref_n[None],
             pend_ref_oldest=pend_ref_oldest[None],
@@ -685,6 +723,7 @@ def compute(
     rec_ref = count((p[given], by[given], to[given]), (n, k, k), weight[given])
     last_ref = np.full((n, k, k), NONE, dtype=np.int64)
     np.maximum.at(last_ref, (p[given], by[given], to[given]), day[given])
+    ref_total, since_act, since_fwd = _silences(p, day, by, to, given, activity, last_ref)
     init = code(*h.INITIATIVE_KINDS)
     i = init & in_window
     win_init = count((p[i], by[i]), (n, k))
@@ -780,6 +819,9 @@ def compute(
         last_ratings=last_ratings,
         rec_ref=rec_ref,
         last_ref=last_ref,
+        ref_total=ref_total,
+        since_act=since_act,
+        since_fwd=since_fwd,
         rec_init=rec_init,
         pend_ref_n=pending["referral"][0],
         pend_ref_oldest=pending["referral"][1],
@@ -793,6 +835,25 @@ def compute(
         kpi_actual=kpi_actual,
         **reviews,
     )
+
+
+def _silences(p, day, by, to, given, activity, last_ref) -> tuple[np.ndarray, ...]:
+    """Per ordered pair (i, j): referrals i -> j ever, and on the days after the last of them the
+    partnership's activity events and the referrals j -> i (sorted keys, one searchsorted each)."""
+    n, k, _ = last_ref.shape
+    span = 1 << 23  # above any day number (date.toordinal() of year 9999 is 3.65 M)
+    rows, giver, receiver = np.indices((n, k, k)).reshape(3, -1)
+    last = last_ref.reshape(-1)
+    act_keys = np.sort(p[activity] * span + day[activity])
+    before = np.searchsorted(act_keys, rows * span + last, side="right")
+    since_act = np.searchsorted(act_keys, (rows + 1) * span, side="left") - before
+    pair = (p[given] * k + by[given]) * k + to[given]
+    ref_keys = np.sort(pair * span + day[given])
+    back = (rows * k + receiver) * k + giver  # referrals j -> i
+    after = np.searchsorted(ref_keys, (back + 1) * span, side="left")
+    since_fwd = after - np.searchsorted(ref_keys, back * span + last, side="right")
+    ref_total = np.bincount(pair, minlength=n * k * k).reshape(n, k, k)
+    return ref_total, since_act.reshape(n, k, k), since_fwd.reshape(n, k, k)
 
 
 class _Rows(NamedTuple):
@@ -956,6 +1017,8 @@ def _reviews_columns(
     rev_prev = np.full((n, k, f), np.nan)
     trust_now = np.full(n, np.nan)
     trust_before = np.full(n, np.nan)
+    relationship_base = np.full(n, np.nan)
+    relationship_base_n = np.zeros(n, dtype=np.int64)
     out = dict(
         rev_count=rev_count,
         rev_last_day=rev_last_day,
@@ -963,6 +1026,8 @@ def _reviews_columns(
         rev_prev=rev_prev,
         trust_now=trust_now,
         trust_before=trust_before,
+        relationship_base=relationship_base,
+        relationship_base_n=relationship_base_n,
     )
     if not len(p):
         return out
@@ -1003,4 +1068,18 @@ def _reviews_columns(
     np.maximum.at(last_before, p[before_round], np.flatnonzero(before_round))
     has = last_before != NONE
     trust_before[has] = after[last_before[has]]
+    # The partnership's own relationship level before the latest round (the `declining_trust`
+    # baseline): the mean over earlier reviews of each review's mean relationship score.
+    columns = [list(factors).index(f) for f in RELATIONSHIP_FACTORS if f in factors]
+    if columns:
+        part = scores[:, columns]
+        rated = (~np.isnan(part)).sum(axis=1)
+        per_review = np.nansum(part, axis=1) / np.maximum(rated, 1)
+        counted = before_round & (rated > 0)
+        relationship_base_n[:] = np.bincount(p[counted], minlength=n)
+        total = np.bincount(p[counted], weights=per_review[counted], minlength=n)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            relationship_base[:] = np.where(
+                relationship_base_n > 0, total / relationship_base_n, np.nan
+            )
     return out

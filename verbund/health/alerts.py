@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from verbund.health import history as h
-from verbund.health.aggregates import FACTORS, NONE
+from verbund.health.aggregates import FACTORS, NONE, RELATIONSHIP_FACTORS
 from verbund.health.codes import NEXT_STEPS
 from verbund.health.scoring import Scores, in_round, iso
 from verbund.lib import catalogues
 
 KINDS: tuple[str, ...] = tuple(catalogues.keys("alerts"))
+# one_way_street: the prior of a partner's referral rate, in referrals per activity events.
+PRIOR_REFERRALS, PRIOR_EVENTS = 1.0, 10.0
 COUNTED_KPIS = frozenset(
     {"referrals_given", "referrals_received", "referrals_won", "joint_campaigns", "projects_won",
      "leads", "meetings"}
@@ -102,15 +104,35 @@ def findings(scores: Scores) -> list[Finding]:
     def add(row, kind, subject, since, opens=True, **evidence):
         out.append(Finding(int(row), kind, subject, _date(since), evidence, bool(opens)))
 
-    # one_way_street: per ordered pair on the recent (decayed) referral counts.
-    given = cols.rec_ref
-    back = np.swapaxes(given, 1, 2)
+    # one_way_street, per ordered pair (a gives, b does not give back): how surprising b's silence
+    # is on the pair's own clock. Since b's last referral to a, the partnership had S activity
+    # events (b's own referrals are not part of the clock); before it, E such events came with n
+    # referrals from b. At b's own rate (a Gamma posterior, with a prior worth one referral in ten
+    # events so that a burst in the first weeks is not taken for the pace) no referral in S more
+    # events happens with probability ((E + 10) / (E + 10 + S)) ** (n + 1). The clock is the
+    # partnership's activity, not the calendar, so a lull that quiets both sides (summer,
+    # Christmas) does not count as silence. A partner that never referred back is judged against
+    # "as often as it receives": 0.5 ** (referrals given).
+    silent_n = np.swapaxes(cols.ref_total, 1, 2).astype(np.float64)
+    silence = np.swapaxes(cols.since_act, 1, 2).astype(np.float64)
+    given_since = np.swapaxes(cols.since_fwd, 1, 2)
+    before_silence = cols.events_total[:, None, None] - silence - silent_n
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = back / (given + back)
+        chance = np.where(
+            silent_n > 0,
+            ((before_silence + PRIOR_EVENTS) / (before_silence + PRIOR_EVENTS + silence))
+            ** (silent_n + PRIOR_REFERRALS),
+            0.5**given_since,
+        )
     pair = present[:, :, None] & present[:, None, :] & ~np.eye(k, dtype=bool)[None]
-    keep = pair & active[:, None, None] & (given >= s.one_way_min_referrals * 0.6)
-    keep &= share <= s.one_way_keep_share
-    opens = keep & (given >= s.one_way_min_referrals) & (share <= s.one_way_share)
+    # Kept while the silence stays that unlikely, or while b's share of the pair's recent
+    # (decayed) referrals is still small: one referral back does not make a two-way street.
+    recent, recent_back = cols.rec_ref, np.swapaxes(cols.rec_ref, 1, 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        back_share = np.where(recent > 0, recent_back / (recent + recent_back), 1.0)
+    still = (chance <= s.one_way_keep_surprise) | (back_share <= s.one_way_keep_share)
+    keep = pair & active[:, None, None] & still & (recent > 0)
+    opens = keep & (given_since >= s.one_way_min_referrals) & (chance <= s.one_way_surprise)
     window_start = today - s.window_days
     for row, a, b in zip(*np.nonzero(keep), strict=True):
         parties = facts.parties[row]
@@ -316,10 +338,18 @@ def findings(scores: Scores) -> list[Finding]:
             unsettled_days=int(today - cols.unsettled_since[row]),
         )
 
-    # declining_trust: the smoothed trust fell since the round before.
-    drop = cols.trust_now - cols.trust_before
+    # declining_trust: in a complete round the parties rate the relationship (trust,
+    # communication, commitment) well below the partnership's own level before, measured over at
+    # least `trust_baseline_rounds` earlier rounds (one earlier round is too little evidence: a
+    # whole point of rounding in one quarter is not a decline).
+    relationship = [FACTORS.index(f) for f in RELATIONSHIP_FACTORS if f in FACTORS]
     with np.errstate(invalid="ignore"):
-        declining = ~np.isnan(drop) & (drop <= -s.trust_drop_points) & ~closed
+        per_party = _nanmean(latest[:, :, relationship], axis=2)
+        round_level = _nanmean(np.where(present, per_party, np.nan), axis=1)
+        drop = cols.relationship_base - round_level
+        enough = cols.relationship_base_n >= s.trust_baseline_rounds * cols.n_parties
+        declining = ~np.isnan(drop) & (drop >= s.trust_drop_points) & enough & round_ok
+        declining &= ~closed
     latest_review = np.where(present, cols.rev_last_day, NONE).max(axis=1)
     for row in np.flatnonzero(declining):
         add(
@@ -327,8 +357,8 @@ def findings(scores: Scores) -> list[Finding]:
             "declining_trust",
             "",
             int(latest_review[row]),
-            before=round(float(cols.trust_before[row]), 1),
-            now=round(float(cols.trust_now[row]), 1),
+            before=round(float(cols.relationship_base[row]), 1),
+            now=round(float(round_level[row]), 1),
         )
 
     # poor_service_feedback: per rated party, its latest client ratings.
@@ -353,6 +383,14 @@ def findings(scores: Scores) -> list[Finding]:
 
     out.sort(key=lambda f: f.row)
     return out
+
+
+def _nanmean(values: np.ndarray, axis: int) -> np.ndarray:
+    """Mean over the values that are not NaN (NaN where there is none), without warnings."""
+    counted = (~np.isnan(values)).sum(axis=axis)
+    total = np.nansum(values, axis=axis)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(counted > 0, total / np.maximum(counted, 1), np.nan)
 
 
 def _poisson_cdf(actual: np.ndarray, mean: np.ndarray) -> np.ndarray:

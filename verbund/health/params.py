@@ -58,12 +58,16 @@ class HealthSettings:
     empty_max_days: int = 150
     empty_expected_events: float = 10.0
 
-    # one_way_street, per pair of parties, on the recent (decayed) referral counts: opens when the
-    # smaller direction has at most `one_way_share` of the referrals and the larger direction at
-    # least `one_way_min_referrals`; stays open until the share is back above `one_way_keep_share`.
-    one_way_share: float = 0.1
+    # one_way_street, per ordered pair of parties: the partner has not referred back for so long —
+    # measured in the partnership's own activity since its last referral back, against its own
+    # rate before — that this would happen by chance with at most `one_way_surprise`, while the
+    # other side passed at least `one_way_min_referrals` referrals in that time; stays open while
+    # the chance is at most `one_way_keep_surprise`, or while the partner's share of the pair's
+    # recent (decayed) referrals is at most `one_way_keep_share`.
+    one_way_surprise: float = 0.001
+    one_way_keep_surprise: float = 0.03
     one_way_keep_share: float = 0.2
-    one_way_min_referrals: float = 4.0
+    one_way_min_referrals: float = 3.0
 
     # responsiveness: first answer within `answer_good_days` is perfect, after `answer_bad_days` 0.
     answer_good_days: float = 2.0
@@ -81,8 +85,11 @@ class HealthSettings:
     # 2: the gap must also have been there in the round before (or be a point wider) to open.
     perception_gap_rounds: int = 1
     round_days: int = 60
-    # declining_trust: the trust trajectory fell by this much (points on 1..5) since the last round.
+    # declining_trust: in a complete round the mean of the relationship factors (trust,
+    # communication, commitment) is this much (points on 1..5) below the partnership's own mean
+    # over its earlier reviews, which span at least `trust_baseline_rounds` rounds.
     trust_drop_points: float = 0.75
+    trust_baseline_rounds: int = 2
     # Smoothing of the trust trajectory over reviews (exponential, weight of the newest review).
     trust_smoothing: float = 0.5
 
@@ -94,7 +101,7 @@ class HealthSettings:
     kpi_min_expected: float = 4.0
     # ... and, for counted KPIs, when so low a count would happen at the target's pace with at
     # most this probability (Poisson), i.e. not just bad luck.
-    kpi_chance: float = 0.05
+    kpi_chance: float = 0.01
 
     # review_overdue: days after the agreed review date.
     review_grace_days: int = 45
@@ -109,7 +116,7 @@ class HealthSettings:
     # poor_service_feedback: average of a party's latest (up to 3) client ratings (1..5) at or
     # below this, from at least `poor_service_min_ratings` ratings in the window.
     poor_service_rating: float = 2.5
-    poor_service_min_ratings: int = 2
+    poor_service_min_ratings: int = 3
 
     def component_weights(self) -> dict[str, float]:
         return {c: float(getattr(self, f"weight_{c}")) for c in COMPONENTS}

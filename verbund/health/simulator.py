@@ -12,6 +12,28 @@ behaviour (a partnership fades into emptiness, turns one-way, ...).
 lifecycle; ``evaluate`` scores the alerts per kind: precision, recall and lead time between the
 pattern starting and the alert. An alert of a kind that follows naturally from the planted pattern
 (a fading partnership also stops its reviews) is neither a hit nor a false alarm.
+
+Changes after the first evaluation (decision 0005), each because the healthy behaviour generated
+met the product's own definition of a pattern, or a planted pattern left no trace to find:
+
+- Reviews: healthy parties report each factor on one of the two whole points around the round's
+  level (a shared level with a little wobble per round, each party's view rounded). Before, each
+  report was rounded independently, so a healthy pair was two points apart on some factor in most
+  partnerships: a perception gap by issue 7's own definition. The planted gap: one party scores one
+  or two factors two or three points below the lower of those two points.
+- Reviews are submitted within three weeks of the due day, 8 % of them up to 20 days later still
+  (at most 41 days); before, up to 61 days, and a review 45 days overdue IS `review_overdue`.
+- Healthy partners settle every shared cost, 90 % within 7–45 days and the rest within 75 days,
+  and a settlement evens out every party (before: 10 % of costs waited for the next settlement,
+  months in a quiet partnership, and a three-party settlement paid only one of the debtors — an
+  unsettled cost by definition). The planted pattern starts with a shared cost that is never
+  settled (before, a start without a cost after it had nothing unsettled).
+- Clients rate the service received on any answered referral (domain.md: the client's rating of
+  the service received), a quarter of them, and half of the clients served badly; before, only
+  won referrals were rated, so a planted poor service often had one rating or none.
+- A planted pattern starts at least 140 days before the end, and 240 days for patterns whose
+  evidence comes a few times a quarter (client ratings; reviews, where a gap or a decline shows
+  against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
 """
 
 from __future__ import annotations
@@ -52,6 +74,11 @@ PATTERNS: dict[str, tuple[str | None, frozenset[str]]] = {
     "stalled": ("stalled_stage", frozenset()),
 }
 FACTOR_KEYS = aggregates.FACTORS
+# A pattern starts early enough to show in the data before the simulation ends: at least 140 days,
+# and 240 for the patterns whose evidence comes slowly (client ratings, a few a quarter; reviews,
+# one round a quarter: a decline or a gap needs two rounds to show against the partnership's own
+# level). A pattern planted in the last weeks leaves no trace any rule could find.
+EVIDENCE_DAYS = {"poor_service": 240, "declining_trust": 240, "perception_gap": 240}
 
 
 @dataclass
@@ -128,7 +155,7 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     elif rng.random() < 0.3:
         stages = [(0, "pilot"), (int(rng.integers(90, 220)), "agreed")]
     if pattern in PATTERNS and PATTERNS[pattern][0] and created == 0:
-        start = int(rng.integers(150, days - 140))
+        start = int(rng.integers(150, days - EVIDENCE_DAYS.get(pattern, 140)))
 
     # -- a new contact: answered (and the partnership moves on) or left waiting ------------------
     active_from = created
@@ -186,18 +213,20 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
             answered = int(day + round(delay))
             b_.add(answered, h.REFERRAL_ANSWERED, y, ref=ref)
             outcome = rng.random()
+            closed = answered + int(rng.integers(15, 60))
             if outcome < 0.35:
-                won = answered + int(rng.integers(15, 60))
                 value = int(rng.lognormal(math.log(300_000), 0.8))
-                b_.add(won, h.REFERRAL_WON, y, ref=ref, amount_cents=value)
-                bad = poor and y == b and won >= (start or days)
-                if rng.random() < (0.8 if bad else 0.6):
-                    weights = [0.4, 0.35, 0.2, 0.05, 0.0] if bad else [0.0, 0.03, 0.12, 0.4, 0.45]
-                    rating = int(rng.choice([1, 2, 3, 4, 5], p=weights))
-                    b_.add(won + int(rng.integers(3, 30)), h.SERVICE_RATED, y, ref=ref,
-                           rating=rating)  # fmt: skip
+                b_.add(closed, h.REFERRAL_WON, y, ref=ref, amount_cents=value)
             elif outcome < 0.65:
                 b_.add(answered + int(rng.integers(10, 50)), h.REFERRAL_LOST, y, ref=ref)
+            # The client rates the service received (domain.md), won or not; a client served
+            # badly says so more often than a content one.
+            bad = poor and y == b and answered >= (start or days)
+            if rng.random() < (0.5 if bad else 0.25):
+                weights = [0.4, 0.35, 0.2, 0.05, 0.0] if bad else [0.0, 0.03, 0.12, 0.4, 0.45]
+                rating = int(rng.choice([1, 2, 3, 4, 5], p=weights))
+                b_.add(closed + int(rng.integers(3, 30)), h.SERVICE_RATED, y, ref=ref,
+                       rating=rating)  # fmt: skip
 
     # -- meetings on a rhythm, joint activities, costs and settlements ---------------------------
     def starter() -> str:
@@ -220,36 +249,52 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
             for party in parties:
                 balance[party] -= amount / len(parties)
             balance[who] += amount
-            if rng.random() < 0.9:
-                when = int(activity_day + rng.uniform(7, 45))
-                if settles or when < (start or days):
-                    _settle(b_, when, balance)
+            # Healthy partners settle every cost, most within weeks, some within two or three
+            # months (never after `unsettled_days`: a cost left longer IS unsettled costs).
+            settled_after = rng.uniform(7, 45) if rng.random() < 0.9 else rng.uniform(45, 75)
+            when = int(activity_day + settled_after)
+            if settles or when < (start or days):
+                _settle(b_, when, balance)
+    if pattern == "costs_unsettled" and start is not None:
+        # The pattern starts with a shared cost that is never settled (and none after it is).
+        b_.add(start, h.JOINT_ACTIVITY, a, ref="campaign")
+        b_.add(start, h.COST_ITEM, a, amount_cents=int(rng.uniform(20_000, 300_000)))
 
     # -- reviews --------------------------------------------------------------------------------
-    # Both parties rate the same reality: a shared level per factor, each party's view a little
-    # off it, and each review wobbles a little.
+    # Both parties rate the same reality: each round the partnership stands at a level per factor
+    # (a shared level, trust growing over the years, a little wobble from round to round), and
+    # each party reports it as a whole point, its own view (a personal offset and a little noise)
+    # rounded — but healthy parties never report the same reality two points apart: that is a
+    # perception gap by definition (issue 7), so each report stays on one of the two whole points
+    # around the round's level.
     shared = rng.normal(3.9, 0.35, len(FACTOR_KEYS))
-    level = {p: shared + rng.normal(0, 0.25, len(FACTOR_KEYS)) for p in parties}
+    offset = {p: rng.normal(0, 0.25, len(FACTOR_KEYS)) for p in parties}
     gap_factors = rng.choice(len(FACTOR_KEYS), size=int(rng.integers(1, 3)), replace=False)
+    relationship = [FACTOR_KEYS.index(f) for f in ("trust", "communication", "commitment")]
     due = active_from + review_every
     while due < days:
+        years = (due - active_from) / 365
+        reality = shared + rng.normal(0, 0.2, len(FACTOR_KEYS))
+        reality[FACTOR_KEYS.index("trust")] += 0.4 * years
+        since = due - (start or days)
+        if pattern == "declining_trust" and since >= 0:
+            reality[relationship] -= min(since / 120, 1.0) * rng.uniform(1.2, 2)
+        low, high = np.floor(reality), np.floor(reality) + 1
         for party in parties:
-            delay = rng.uniform(0, 21) + (rng.uniform(15, 40) if rng.random() < 0.08 else 0)
+            # Healthy partners submit within three weeks, some within six (a review 45 days
+            # after its due day IS overdue).
+            delay = rng.uniform(0, 21) + (rng.uniform(5, 20) if rng.random() < 0.08 else 0)
             submitted = int(due + delay)
             if submitted >= days or not everything[min(submitted, days - 1)] > 0:
                 continue
             if pattern == "reviews_stop" and submitted >= (start or days):
                 continue
-            years = (submitted - active_from) / 365
-            scores = level[party] + rng.normal(0, 0.35, len(FACTOR_KEYS))
-            scores[FACTOR_KEYS.index("trust")] += 0.4 * years
-            since = submitted - (start or days)
-            if pattern == "perception_gap" and party == b and since >= 0:
-                scores[gap_factors] -= rng.uniform(2, 3)
-            if pattern == "declining_trust" and since >= 0:
-                for f in ("trust", "communication", "commitment"):
-                    scores[FACTOR_KEYS.index(f)] -= min(since / 120, 1.0) * rng.uniform(1.2, 2)
-            values = np.clip(np.round(scores), 1, 5).astype(int)
+            view = reality + offset[party] + rng.normal(0, 0.25, len(FACTOR_KEYS))
+            scores = np.clip(np.round(view), low, high)
+            if pattern == "perception_gap" and party == b and submitted >= (start or days):
+                # One party sees one or two factors two or three points worse than the reality.
+                scores[gap_factors] = low[gap_factors] - rng.integers(2, 4, len(gap_factors))
+            values = np.clip(scores, 1, 5).astype(int)
             scored = dict(zip(FACTOR_KEYS, map(int, values), strict=True))
             b_.add(submitted, h.REVIEW, party, scores=scored)
         due += review_every
@@ -266,11 +311,13 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
 
 
 def _settle(b_: _Builder, day: int, balance: dict[str, float]) -> None:
-    """The party that is owed most is paid by the one that owes most."""
-    owed = max(balance, key=lambda p: balance[p])
-    owes = min(balance, key=lambda p: balance[p])
-    amount = round(min(balance[owed], -balance[owes]))
-    if amount > 0:
+    """Everybody is paid: the party owed most by the one owing most, until all are even."""
+    while True:
+        owed = max(balance, key=lambda p: balance[p])
+        owes = min(balance, key=lambda p: balance[p])
+        amount = round(min(balance[owed], -balance[owes]))
+        if amount <= 0:
+            return
         b_.add(day, h.SETTLEMENT, owes, to=owed, amount_cents=amount)
         balance[owed] -= amount
         balance[owes] += amount
