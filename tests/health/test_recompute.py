@@ -12,7 +12,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.health.django_world import agree, cost, lively_history, meeting, referral, review_both
-from tests.partnerships.conftest import items, partnership  # noqa: F401
 from verbund.activities.models import CostItem
 from verbund.health import aggregates, sources
 from verbund.health import history as h
