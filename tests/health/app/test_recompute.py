@@ -161,7 +161,7 @@ def test_the_command_recomputes_a_network_and_reports(world, partnership, capsys
     lively_history(world, partnership)
     call_command("health_recompute", "--network", "alpha")
     out = capsys.readouterr().out
-    assert "alpha: 1 partnerships scored from" in out
+    assert "alpha: 1 Partnerschaften aus" in out
     assert PartnershipHealth.objects.filter(pk=partnership.pk).exists()
 
 
