@@ -168,7 +168,8 @@ def strategic_min_health(network: Network) -> int:
     from which its health is green (issue 7)."""
     from verbund.health.services import settings_for
 
-    return network_setting(network, "strategic_min_health", int(settings_for(network.pk).green_from))
+    green_from = int(settings_for(network.pk).green_from)
+    return network_setting(network, "strategic_min_health", green_from)
 
 
 def strategic_missing(partnership: Partnership) -> list[str]:
