@@ -23,8 +23,8 @@ def many(world, count: int) -> list[Partnership]:
             name=f"Partner {n} GmbH", country="DE", city="Münster", network=world.alpha
         )
         p = partnership_services.partnership_create(
-            network=world.alpha, companies=[world.member_company, other],
-            form="referral_partnership", origin=Partnership.Origin.COORDINATOR, stage=Stage.EXPLORING,
+            network=world.alpha, companies=[world.member_company, other], stage=Stage.EXPLORING,
+            form="referral_partnership", origin=Partnership.Origin.COORDINATOR,
         )  # fmt: skip
         made.append(backdate(p, 130))
     services.health_recompute(network=world.alpha, send_notifications=False)
