@@ -19,17 +19,18 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from verbund.companies.models import CompanyMember
-from verbund.health import aggregates, alerts, notices, scoring, sources
+from verbund.health import aggregates, alerts, notices, scoring, sources, store
 from verbund.health import history as h
 from verbund.health.models import (
     HealthAlert,
@@ -264,7 +265,7 @@ def _store_one(
 
 
 def _snapshots(results: Sequence[_Result], today: dt.date) -> None:
-    HealthSnapshot.objects.bulk_create(
+    store.snapshots(
         [
             HealthSnapshot(
                 partnership_id=r.partnership_id,
@@ -275,11 +276,7 @@ def _snapshots(results: Sequence[_Result], today: dt.date) -> None:
                 counts={**r.counts, "open_alerts": sum(1 for f in r.findings if f.opens)},
             )
             for r in results
-        ],
-        update_conflicts=True,
-        unique_fields=["partnership", "day"],
-        update_fields=["score", "light", "components", "counts"],
-        batch_size=BATCH,
+        ]
     )
 
 
@@ -288,15 +285,25 @@ def _snapshots(results: Sequence[_Result], today: dt.date) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _reconcile(findings: dict[int, list[alerts.Finding]], today: dt.date) -> list[HealthAlert]:
-    """Apply today's findings to the stored alerts of these partnerships; the opened ones."""
+class Opened(NamedTuple):
+    partnership_id: int
+    kind: str
+
+
+def _reconcile(
+    findings: dict[int, list[alerts.Finding]], today: dt.date, network_id: int | None = None
+) -> list[Opened]:
+    """Apply today's findings to the stored alerts of these partnerships (all of the network's
+    when ``network_id`` is given); the opened ones."""
     now = timezone.now()
     previous: dict[int, list[tuple[alerts.OpenAlert, int, bool]]] = {}
-    ids = list(findings)
-    for chunk in _chunks(ids, 20_000):
-        rows = HealthAlert.objects.filter(partnership_id__in=chunk).filter(
-            status__in=UNRESOLVED
-        ) | HealthAlert.objects.filter(partnership_id__in=chunk, holds=True)
+    scopes = (
+        [Q(partnership__network_id=network_id)]
+        if network_id is not None
+        else [Q(partnership_id__in=chunk) for chunk in _chunks(list(findings), 20_000)]
+    )
+    for scope in scopes:
+        rows = HealthAlert.objects.filter(scope).filter(Q(status__in=UNRESOLVED) | Q(holds=True))
         for pk, pid, kind, subject, since, status, holds in rows.values_list(
             "pk", "partnership_id", "kind", "subject", "since", "status", "holds"
         ):
@@ -304,37 +311,31 @@ def _reconcile(findings: dict[int, list[alerts.Finding]], today: dt.date) -> lis
                 kind, subject, since, acknowledged=status == HealthAlert.Status.ACKNOWLEDGED
             )
             previous.setdefault(pid, []).append((alert, pk, holds))
-    created: list[HealthAlert] = []
-    refreshed: list[HealthAlert] = []
+    created: list[tuple] = []
+    refreshed: list[tuple[int, dict]] = []
     auto_resolved: list[int] = []
     released: list[int] = []
     for pid, found in findings.items():
-        known = previous.get(pid, [])
+        known = previous.get(pid)
+        if not known and not found:
+            continue
+        known = known or []
         pk_of = {a.key: (pk, holds) for a, pk, holds in known}
         outcome = alerts.reconcile([a for a, _pk, _holds in known], found)
-        for finding in outcome.opened:
+        for f in outcome.opened:
             created.append(
-                HealthAlert(
-                    partnership_id=pid,
-                    kind=finding.kind,
-                    subject=finding.subject[:200],
-                    since=finding.since,
-                    evidence=finding.evidence,
-                    next_step=finding.next_step,
-                    status=HealthAlert.Status.OPEN,
-                    opened_at=now,
-                    refreshed_at=now,
-                )
-            )
+                (pid, f.kind, f.subject[:200], f.since, f.evidence, f.next_step,
+                 HealthAlert.Status.OPEN, now, now, "", False)
+            )  # fmt: skip
         for alert, finding in outcome.kept:
             pk, holds = pk_of[alert.key]
             if not holds:
-                refreshed.append(HealthAlert(pk=pk, evidence=finding.evidence, refreshed_at=now))
+                refreshed.append((pk, finding.evidence))
         for alert in outcome.resolved:
             pk, holds = pk_of[alert.key]
             (released if holds else auto_resolved).append(pk)
-    HealthAlert.objects.bulk_create(created, batch_size=BATCH)
-    HealthAlert.objects.bulk_update(refreshed, ["evidence", "refreshed_at"], batch_size=BATCH)
+    store.insert_alerts(created)
+    store.refresh_evidence(refreshed, now)
     for chunk in _chunks(auto_resolved, 20_000):
         HealthAlert.objects.filter(pk__in=chunk, status__in=UNRESOLVED).update(
             status=HealthAlert.Status.RESOLVED,
@@ -343,7 +344,7 @@ def _reconcile(findings: dict[int, list[alerts.Finding]], today: dt.date) -> lis
         )
     for chunk in _chunks(released, 20_000):
         HealthAlert.objects.filter(pk__in=chunk).update(holds=False)
-    return created
+    return [Opened(row[0], row[1]) for row in created]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -351,7 +352,7 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def _notify_opened(opened: Sequence[HealthAlert]) -> None:
+def _notify_opened(opened: Sequence[Opened]) -> None:
     """Tell the owners and managers of every party about each newly opened alert, in their
     own language (the kind's title and next step are translated when shown)."""
     if not opened:
@@ -501,7 +502,7 @@ def _recompute_network(
     summary.partnerships += loaded.size
     summary.events += int(counts.sum())
     summary.stale_states += _store_many(results, counts, today, progress)
-    opened = _reconcile({r.partnership_id: r.findings for r in results}, today)
+    opened = _reconcile({r.partnership_id: r.findings for r in results}, today, network_id)
     summary.opened += len(opened)
     summary.timings["write"] = summary.timings.get("write", 0) + time.perf_counter() - clock
     if send_notifications:
@@ -518,9 +519,10 @@ def _store_many(
     (the next change rebuilds them). Returns how many were dropped."""
     now = timezone.now()
     stale = 0
-    for start in range(0, len(results), BATCH):
-        batch = results[start : start + BATCH]
-        batch_counts = counts[start : start + BATCH]
+    size = 10 * BATCH
+    for start in range(0, len(results), size):
+        batch = results[start : start + size]
+        batch_counts = counts[start : start + size]
         known = dict(
             PartnershipHealth.objects.filter(pk__in=[r.partnership_id for r in batch]).values_list(
                 "pk", "event_count"
@@ -532,7 +534,7 @@ def _store_many(
             if r.partnership_id in known and known[r.partnership_id] != int(n)
         ]
         with transaction.atomic():
-            PartnershipHealth.objects.bulk_create(
+            store.current(
                 [
                     PartnershipHealth(
                         partnership_id=r.partnership_id,
@@ -547,18 +549,7 @@ def _store_many(
                         computed_at=now,
                     )
                     for r, n in zip(batch, batch_counts, strict=True)
-                ],
-                update_conflicts=True,
-                unique_fields=["partnership"],
-                update_fields=[
-                    "event_count",
-                    "as_of",
-                    "score",
-                    "light",
-                    "components",
-                    "reasons",
-                    "computed_at",
-                ],
+                ]
             )
             if missed:
                 PartnershipHealth.objects.filter(pk__in=missed).update(state=None, event_keys={})

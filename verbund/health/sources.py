@@ -37,6 +37,7 @@ partnership only when it is accepted (an open one belongs to no partnership yet)
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,8 +45,10 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
+    Case,
     DateTimeField,
     F,
     Func,
@@ -54,6 +57,7 @@ from django.db.models import (
     QuerySet,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
@@ -205,11 +209,31 @@ class Raw:
         )
 
 
-def _rows(queryset: QuerySet, *columns: Any) -> list[tuple]:
-    return list(queryset.values_list(*columns))
+def _rows(queryset: QuerySet, *columns: Any) -> np.ndarray:
+    """Integer columns of a query as an [N, C] array. On PostgreSQL the rows come as text
+    through COPY and numpy parses them (the full recompute reads millions of rows; Python
+    objects per value would cost more than the scoring)."""
+    values = queryset.values_list(*columns)
+    if connection.vendor == "postgresql":
+        # One text value for all rows: a COPY or a plain fetch would cost a round of Python
+        # per row, which for millions of rows dominates the whole recompute.
+        sql, params = values.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT string_agg(trim(both '()' from q::text), E'\\n') FROM ({sql}) AS q",  # noqa: S608
+                params,
+            )
+            (text,) = cursor.fetchone()
+        if not text:
+            return np.zeros((0, len(columns)), dtype=np.int64)
+        return np.loadtxt(io.StringIO(text), dtype=np.int64, delimiter=",", ndmin=2)
+    return np.array(list(values), dtype=np.int64).reshape(-1, len(columns))
 
 
-def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+Chunk = tuple[str, np.ndarray, dict[int, Any] | None]
+
+
+def _referrals(scope: Q, until: dt.date) -> list[Chunk]:
     base = Referral.objects.filter(scope, partnership__isnull=False)
     pid = "partnership_id"
     return [
@@ -226,6 +250,7 @@ def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 ZERO,
             ),
+            None,
         ),
         (
             "ra",
@@ -240,6 +265,7 @@ def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 ZERO,
             ),
+            None,
         ),
         (
             "rw",
@@ -254,6 +280,7 @@ def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 Coalesce(cents("closed_value"), ZERO),
                 ZERO,
             ),
+            None,
         ),
         (
             "rl",
@@ -272,11 +299,12 @@ def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 ZERO,
             ),
+            None,
         ),
     ]
 
 
-def _feedback(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _feedback(scope: Q, until: dt.date) -> list[Chunk]:
     rows = ReferralFeedback.objects.filter(
         scope,
         referral__partnership__isnull=False,
@@ -298,14 +326,22 @@ def _feedback(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 "rating",
             ),
+            None,
         ),
     ]
 
 
-def _activities(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _activities(scope: Q, until: dt.date) -> list[Chunk]:
     rows = JointActivity.objects.filter(scope, starts_at__date__lte=until)
     columns = ("partnership_id", "pk", DayNumber("starts_at"), "initiator_id", NO_PARTY)
-    out = [("ja", _rows(rows, *columns, "kind", ZERO, ZERO))]
+    # the activity's kind as a number: 2 = a meeting, 1 = a campaign, 0 = other
+    sort = Case(
+        When(kind__in=activity_kinds.MEETING_KINDS, then=Value(2)),
+        When(kind__in=activity_kinds.CAMPAIGN_KINDS, then=Value(1)),
+        default=Value(0),
+        output_field=BigIntegerField(),
+    )
+    out: list[Chunk] = [("ja", _rows(rows, *columns, sort, ZERO, ZERO), None)]
     for code, field_name, money in (
         ("kl", "leads", False),
         ("kp", "projects_won", False),
@@ -314,94 +350,47 @@ def _activities(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
     ):
         amount = cents(field_name) if money else F(field_name)
         reported = rows.filter(**{f"{field_name}__gt": 0})
-        out.append((code, _rows(reported, *columns, ZERO, amount, ZERO)))
+        out.append((code, _rows(reported, *columns, ZERO, amount, ZERO), None))
     return out
 
 
-def _costs(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _costs(scope: Q, until: dt.date) -> list[Chunk]:
     costs = CostItem.objects.filter(scope, spent_on__lte=until)
     settlements = Settlement.objects.filter(scope, paid_on__lte=until)
+    columns = ("partnership_id", "pk", DayNumber("spent_on"), "paid_by_id", NO_PARTY, ZERO)
+    shares = dict(costs.values_list("pk", Cast("shares", TextField())))
     return [
-        (
-            "co",
-            _rows(
-                costs,
-                "partnership_id",
-                "pk",
-                DayNumber("spent_on"),
-                "paid_by_id",
-                NO_PARTY,
-                ZERO,
-                cents("amount"),
-                ZERO,
-                Cast("shares", TextField()),
-            ),
-        ),
-        (
-            "se",
-            _rows(
-                settlements,
-                "partnership_id",
-                "pk",
-                DayNumber("paid_on"),
-                "payer_id",
-                "payee_id",
-                ZERO,
-                cents("amount"),
-                ZERO,
-            ),
-        ),
-    ]
+        ("co", _rows(costs, *columns, cents("amount"), ZERO), shares),
+        ("se", _rows(settlements, "partnership_id", "pk", DayNumber("paid_on"), "payer_id",
+                     "payee_id", ZERO, cents("amount"), ZERO), None),
+    ]  # fmt: skip
 
 
-def _reviews(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _reviews(scope: Q, until: dt.date) -> list[Chunk]:
     rows = ReviewSubmission.objects.filter(
         scope,
         review__status=Review.Status.COMPLETED,
         review__completed_at__isnull=False,
         review__completed_at__date__lte=until,
     )
-    return [
-        (
-            "rv",
-            _rows(
-                rows,
-                "review__partnership_id",
-                "pk",
-                DayNumber("review__completed_at"),
-                "company_id",
-                NO_PARTY,
-                ZERO,
-                ZERO,
-                ZERO,
-                "scores",
-            ),
-        ),
-    ]
+    columns = ("review__partnership_id", "pk", DayNumber("review__completed_at"), "company_id")
+    scores = dict(rows.values_list("pk", "scores"))
+    return [("rv", _rows(rows, *columns, NO_PARTY, ZERO, ZERO, ZERO), scores)]
 
 
-def _kpi_actuals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _kpi_actuals(scope: Q, until: dt.date) -> list[Chunk]:
     rows = KpiActual.objects.filter(scope, entered_at__date__lte=until)
-    return [
-        (
-            "ka",
-            _rows(
-                rows,
-                "review__partnership_id",
-                "pk",
-                DayNumber("entered_at"),
-                ZERO,
-                NO_PARTY,
-                "position",
-                "actual",
-                ZERO,
-                "review__agreement_version__terms",
-            ),
-        ),
-    ]
+    terms = {
+        pk: (terms, actual)
+        for pk, terms, actual in rows.values_list(
+            "pk", "review__agreement_version__terms", "actual"
+        )
+    }
+    columns = ("review__partnership_id", "pk", DayNumber("entered_at"), ZERO, NO_PARTY)
+    return [("ka", _rows(rows, *columns, "position", ZERO, ZERO), terms)]
 
 
-def _contacts(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+def _contacts(scope: Q, until: dt.date) -> list[Chunk]:
     base = ContactRequest.objects.filter(scope, partnership__isnull=False)
     return [
         (
@@ -417,6 +406,7 @@ def _contacts(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 ZERO,
             ),
+            None,
         ),
         (
             "cx",
@@ -431,6 +421,7 @@ def _contacts(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
                 ZERO,
                 ZERO,
             ),
+            None,
         ),
     ]
 
@@ -475,7 +466,7 @@ def _custom_kpi_name(terms: Any, position: int) -> str | None:
     return f"{CUSTOM}:{str(rows[position].get('label') or '').strip()}"
 
 
-def _assemble(chunks: Iterable[tuple[str, list[tuple]]]) -> Raw:
+def _assemble(chunks: Iterable[Chunk]) -> Raw:
     """Uniform columns from the sources' rows (the few JSON columns parsed here)."""
     arrays: list[np.ndarray] = []
     kinds: list[np.ndarray] = []
@@ -484,44 +475,38 @@ def _assemble(chunks: Iterable[tuple[str, list[tuple]]]) -> Raw:
     shares: dict[int, dict[str, float]] = {}
     kpi_names: dict[str, int] = {}
     share_cache: dict[str, dict[str, float]] = {}
-    campaign = set(activity_kinds.CAMPAIGN_KINDS)
-    meeting = set(activity_kinds.MEETING_KINDS)
     offset = 0
-    for code, rows in chunks:
+    for code, rows, extra in chunks:
+        rows = rows.copy()
         kind = np.full(len(rows), KIND[SOURCES[SOURCE_INDEX[code]].kind], dtype=np.int64)
         if code == "ja":
-            kind = np.array(
-                [KIND[h.MEETING] if r[5] in meeting else KIND[h.JOINT_ACTIVITY] for r in rows],
-                dtype=np.int64,
-            )
-            rows = [(*r[:5], int(r[5] in campaign), *r[6:]) for r in rows]
+            kind = np.where(rows[:, 5] == 2, KIND[h.MEETING], KIND[h.JOINT_ACTIVITY])
+            rows[:, 5] = rows[:, 5] == 1  # campaign
         elif code in ACTIVITY_KPIS:
-            ref = kpi_names.setdefault(ACTIVITY_KPIS[code], len(kpi_names))
-            rows = [(*r[:5], ref, *r[6:]) for r in rows]
-        elif code == "co":
-            for i, r in enumerate(rows):
-                text = r[8]
+            rows[:, 5] = kpi_names.setdefault(ACTIVITY_KPIS[code], len(kpi_names))
+        elif code == "co" and extra is not None:
+            for i, pk in enumerate(rows[:, 1].tolist()):
+                text = extra.get(pk)
                 if text not in share_cache:
                     share_cache[text] = _shares(text)
                 if share_cache[text]:
                     shares[offset + i] = share_cache[text]
-            rows = [r[:8] for r in rows]
-        elif code == "rv":
-            for i, r in enumerate(rows):
-                scores[offset + i] = _scores(r[8])
-            rows = [r[:8] for r in rows]
-        elif code == "ka":
-            kept = []
-            for r in rows:
-                name = _custom_kpi_name(r[8], int(r[5]))
+        elif code == "rv" and extra is not None:
+            for i, pk in enumerate(rows[:, 1].tolist()):
+                scores[offset + i] = _scores(extra.get(pk))
+        elif code == "ka" and extra is not None:
+            keep = []
+            for i, (pk, position) in enumerate(rows[:, [1, 5]].tolist()):
+                terms, actual = extra.get(pk, (None, 0))
+                name = _custom_kpi_name(terms, position)
                 if name is not None:
-                    ref = kpi_names.setdefault(name, len(kpi_names))
-                    kept.append((r[0], r[1], r[2], r[3], r[4], ref, round(float(r[6] or 0)), 0))
-            rows = kept
-            kind = kind[: len(rows)]
-        if not rows:
+                    rows[i, 5] = kpi_names.setdefault(name, len(kpi_names))
+                    rows[i, 6] = round(float(actual or 0))
+                    keep.append(i)
+            rows, kind = rows[keep], kind[keep]
+        if not len(rows):
             continue
-        arrays.append(np.array(rows, dtype=np.int64).reshape(-1, 8))
+        arrays.append(rows.reshape(-1, 8))
         kinds.append(kind)
         sources.append(np.full(len(rows), SOURCE_INDEX[code], dtype=np.int64))
         offset += len(rows)
@@ -584,7 +569,7 @@ def read(
 ) -> Raw:
     """Every event of the partnerships in scope, up to ``until`` (today)."""
     until = until or today()
-    chunks: list[tuple[str, list[tuple]]] = []
+    chunks: list[Chunk] = []
     for _model, path, reader in READERS:
         scope = _scope(path, network_ids=network_ids, partnership_ids=partnership_ids)
         chunks += reader(scope, until)
@@ -597,7 +582,7 @@ def row_events(model: type, pk: int, until: dt.date | None = None) -> tuple[list
     until = until or today()
     _path, reader = READER_OF_MODEL[model]
     scope = Q(pk=pk)
-    chunks = [(code, rows) for code, rows in reader(scope, until) if _model_of(code) is model]
+    chunks = [chunk for chunk in reader(scope, until) if _model_of(chunk[0]) is model]
     keys = [f"{s.code}:{pk}" for s in SOURCES if s.model is model]
     return keys, _assemble(chunks)
 
