@@ -238,7 +238,8 @@ def load(partnerships: int, events: int) -> dict:
     with connection.cursor() as cursor:
         copier = Copier(cursor.connection.cursor())
         copier.write(Company, COMPANIES, {
-            "id": company_id, "name": np.array([f"Bench {i} GmbH" for i in company_id], dtype=object),
+            "id": company_id,
+            "name": np.array([f"Bench {i} GmbH" for i in company_id], dtype=object),
             "country": "DE", "visibility": "network",
         })  # fmt: skip
         ids = np.arange(1, n + 1)
@@ -326,8 +327,9 @@ def load(partnerships: int, events: int) -> dict:
         })  # fmt: skip
 
         # joint activities and meetings (answered contact requests and KPI rows become meetings)
-        act = np.flatnonzero(np.isin(kind, [code[h.MEETING], code[h.JOINT_ACTIVITY],
-                                            code[h.CONTACT_REQUEST_ANSWERED], code[h.KPI_REPORTED]]))  # fmt: skip
+        as_activity = [code[h.MEETING], code[h.JOINT_ACTIVITY], code[h.CONTACT_REQUEST_ANSWERED],
+                       code[h.KPI_REPORTED]]  # fmt: skip
+        act = np.flatnonzero(np.isin(kind, as_activity))
         activity_kind = np.where(
             kind[act] == code[h.JOINT_ACTIVITY], "joint_project", "working_meeting"
         )
@@ -374,10 +376,13 @@ def load(partnerships: int, events: int) -> dict:
             "completed_at": _moments(day[reviews]),
         })  # fmt: skip
         score_at = {int(r): i for i, r in enumerate(table.score_row)}
-        scores = np.array([
-            json.dumps({f: {"score": int(s)} for f, s in zip(ag.FACTORS, table.scores[score_at[int(r)]], strict=True) if s == s})
-            for r in reviews
-        ], dtype=object)  # fmt: skip
+
+        def submission(row: int) -> str:
+            values = table.scores[score_at[row]]
+            scored = zip(ag.FACTORS, values, strict=True)
+            return json.dumps({f: {"score": int(v)} for f, v in scored if v == v})
+
+        scores = np.array([submission(int(r)) for r in reviews], dtype=object)
         copier.write(ReviewSubmission, len(reviews), {
             "review_id": np.arange(1, len(reviews) + 1), "company_id": by_company[reviews],
             "scores": scores,
@@ -385,7 +390,7 @@ def load(partnerships: int, events: int) -> dict:
         for model in (Company, Partnership, AgreementVersion, Referral, Review):
             table_name = model._meta.db_table
             cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "  # noqa: S608 (model tables)
                 f"(SELECT MAX(id) FROM {table_name}))"
             )
         cursor.execute("ANALYZE")
@@ -412,7 +417,7 @@ def _percentiles(values: list[float]) -> dict:
     ordered = sorted(values)
     return {
         "p50": statistics.median(ordered),
-        "p95": ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))],
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
         "n": len(ordered),
     }
 
