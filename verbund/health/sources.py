@@ -333,7 +333,6 @@ def _feedback(scope: Q, until: dt.date) -> list[Chunk]:
 
 def _activities(scope: Q, until: dt.date) -> list[Chunk]:
     rows = JointActivity.objects.filter(scope, starts_at__date__lte=until)
-    columns = ("partnership_id", "pk", DayNumber("starts_at"), "initiator_id", NO_PARTY)
     # the activity's kind as a number: 2 = a meeting, 1 = a campaign, 0 = other
     sort = Case(
         When(kind__in=activity_kinds.MEETING_KINDS, then=Value(2)),
@@ -341,16 +340,18 @@ def _activities(scope: Q, until: dt.date) -> list[Chunk]:
         default=Value(0),
         output_field=BigIntegerField(),
     )
-    out: list[Chunk] = [("ja", _rows(rows, *columns, sort, ZERO, ZERO), None)]
-    for code, field_name, money in (
-        ("kl", "leads", False),
-        ("kp", "projects_won", False),
-        ("ks", "revenue_sourced", True),
-        ("ki", "revenue_influenced", True),
-    ):
-        amount = cents(field_name) if money else F(field_name)
-        reported = rows.filter(**{f"{field_name}__gt": 0})
-        out.append((code, _rows(reported, *columns, ZERO, amount, ZERO), None))
+    # One query for the activity and the KPI values it reports (leads, projects, revenue).
+    table = _rows(
+        rows, "partnership_id", "pk", DayNumber("starts_at"), "initiator_id", NO_PARTY, sort,
+        "leads", "projects_won", cents("revenue_sourced"), cents("revenue_influenced"),
+    )  # fmt: skip
+    zeros = np.zeros((len(table), 1), dtype=np.int64)
+    out: list[Chunk] = [("ja", np.hstack([table[:, :6], zeros, zeros]), None)]
+    for column, code in enumerate(("kl", "kp", "ks", "ki"), start=6):
+        reported = table[table[:, column] > 0]
+        kpi = np.hstack([reported[:, :5], zeros[: len(reported)], reported[:, [column]],
+                         zeros[: len(reported)]])  # fmt: skip
+        out.append((code, kpi, None))
     return out
 
 

@@ -18,6 +18,8 @@ from django.db import connection, transaction
 from verbund.health.models import HealthAlert, HealthSnapshot, PartnershipHealth
 
 BATCH = 2_000
+# Below this many rows the ORM's statements are cheaper than a temporary table (one partnership).
+SMALL = 200
 
 
 def _text(value: Any) -> str:
@@ -59,7 +61,7 @@ def upsert(
     collide with on ``unique``."""
     if not objects:
         return
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or len(objects) < SMALL:
         model.objects.bulk_create(
             objects, update_conflicts=True, unique_fields=list(unique),
             update_fields=[f for f in fields if f not in unique and f not in insert_only],
@@ -101,7 +103,7 @@ def insert_alerts(rows: Sequence[tuple]) -> None:
         return
     meta = HealthAlert._meta
     columns = [meta.get_field(f) for f in ALERT_FIELDS]
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or len(rows) < SMALL:
         HealthAlert.objects.bulk_create(
             [
                 HealthAlert(**{c.attname: v for c, v in zip(columns, row, strict=True)})
@@ -124,7 +126,7 @@ def refresh_evidence(rows: Sequence[tuple[int, dict]], now: dt.datetime) -> None
     """New evidence (alert id, evidence) of the alerts that stay open."""
     if not rows:
         return
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or len(rows) < SMALL:
         HealthAlert.objects.bulk_update(
             [HealthAlert(pk=pk, evidence=evidence, refreshed_at=now) for pk, evidence in rows],
             ["evidence", "refreshed_at"],
