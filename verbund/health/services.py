@@ -72,16 +72,17 @@ def health_settings_update(
     """Set (or with value None: reset) some of the network's health settings, validated."""
     from verbund.health.settings_form import validate_overrides
 
-    row, _created = NetworkHealthSettings.objects.get_or_create(network=network)
-    merged = dict(row.overrides)
+    existing = NetworkHealthSettings.objects.filter(network=network).first()
+    merged = dict(existing.overrides) if existing else {}
     for key, value in changes.items():
         if value is None:
             merged.pop(key, None)
         else:
             merged[key] = value
-    row.overrides = validate_overrides(merged)
-    row.updated_by = user
-    row.save()
+    cleaned = validate_overrides(merged)  # nothing is written when a value is refused
+    row, _created = NetworkHealthSettings.objects.update_or_create(
+        network=network, defaults={"overrides": cleaned, "updated_by": user}
+    )
     # The stored running states depend on the window and the decay: rebuild on next use.
     PartnershipHealth.objects.filter(partnership__network=network).update(state=None, event_keys={})
     return row

@@ -89,6 +89,16 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _same(value: object, default: object) -> bool:
+    """A submitted value equal to the default (70 and 70.0 are the same) is no override."""
+    if isinstance(default, dict):
+        return value == default
+    try:
+        return float(str(value).replace(",", ".")) == float(default)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+
+
 @login_required
 def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
     """A network's health thresholds and weights: every setting with its default."""
@@ -113,7 +123,7 @@ def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
                     continue
             else:
                 value = raw.strip() or None
-            if value is None or value == default or str(value) == str(default):
+            if value is None or _same(value, default):
                 changes[name] = None  # back to the default
             else:
                 changes[name] = value
