@@ -24,6 +24,7 @@ def main() -> int:
     import bench.foundation  # noqa: F401
     from bench import directory as _directory  # noqa: F401
     from bench import health as _health  # noqa: F401
+    from bench import health_pg as _health_pg  # noqa: F401
     from bench import imports as _imports  # noqa: F401
     from bench import matching as _matching  # noqa: F401
 

@@ -12,7 +12,12 @@ WORKER=$!
 # hourly loop is enough on one machine; larger installations run the same command from cron.
 ( while true; do $BIN/verbund send-reminders > /dev/null 2>&1 || true; sleep 3600; done ) &
 REMINDERS=$!
-trap 'kill $WORKER $REMINDERS 2>/dev/null || true' EXIT INT TERM
+# Partnership health changes with time alone (a partnership goes quiet without anything being
+# recorded): score every partnership, write the day's snapshots and reconcile the early warnings
+# once a day; recorded changes update their partnership at once.
+( while true; do $BIN/verbund health-recompute > /dev/null 2>&1 || true; sleep 86400; done ) &
+HEALTH=$!
+trap 'kill $WORKER $REMINDERS $HEALTH 2>/dev/null || true' EXIT INT TERM
 
 $BIN/verbund demo-logins || true
 echo

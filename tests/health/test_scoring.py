@@ -151,3 +151,32 @@ def test_a_reciprocal_referral_never_makes_reciprocity_worse(ahead, behind, when
         partnership(), events + referral(when, "b", "a", "back"), as_of
     ).components["reciprocity"]
     assert after >= before
+
+
+def test_reasons_of_a_row_are_the_same_in_a_table_of_many_as_alone():
+    """The full recompute explains every row from arrays shared by all rows; a row alone (as
+    the incremental path scores it) gets the same reasons."""
+    import numpy as np
+
+    from bench.health import synthetic
+    from verbund.health.scoring import Scores, score
+
+    facts, table, as_of = synthetic(300, 15_000, seed=5)
+    from verbund.health import aggregates
+
+    many = score(facts, aggregates.compute(facts, table, as_of))
+    for row in range(0, 300, 7):
+        kpi_rows = np.flatnonzero(facts.kpi_p == row)
+        alone = Scores(
+            facts=facts.row(row),
+            columns=many.columns.take(row, kpi_rows),
+            settings=many.settings,
+            components={c: v[row : row + 1] for c, v in many.components.items()},
+            score=many.score[row : row + 1],
+            light=many.light[row : row + 1],
+            silence=many.silence[row : row + 1],
+            empty_after=many.empty_after[row : row + 1],
+            attainment=many.attainment[kpi_rows],
+            expected=many.expected[kpi_rows],
+        )
+        assert many.reasons(row) == alone.reasons(0)

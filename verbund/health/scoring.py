@@ -10,7 +10,7 @@ explained in docs/decisions/0005-health-model.md.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -42,6 +42,8 @@ class Scores:
     empty_after: np.ndarray  # [N] days of silence that make this partnership empty
     attainment: np.ndarray  # [M] KPI attainment (actual / pro-rated target), NaN in grace
     expected: np.ndarray  # [M] pro-rated target
+    # arrays shared by the reasons of all rows, filled on first use (see _shared)
+    explained: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict, repr=False)
 
     def reasons(self, i: int, top: int = 6) -> list[Reason]:
         return _reasons(self, i)[:top]
@@ -254,31 +256,34 @@ def score(facts: Facts, cols: Columns, settings: HealthSettings = DEFAULTS) -> S
 def _effect(scores: Scores, component: str, i: int, value: float) -> float:
     """Points the component moved row i away from a neutral 50, given its share of the weights."""
     weights = scores.settings.component_weights()
-    applying = sum(w for c, w in weights.items() if not np.isnan(scores.components[c][i]))
+    applying = float(_shared(scores)["applying"][0][i])
     return round(100.0 * (value - 0.5) * weights[component] / max(applying, 1e-9), 1)
 
 
 def _reasons(scores: Scores, row: int) -> list[Reason]:
-    kpi_rows = np.flatnonzero(scores.facts.kpi_p == row)
-    one = Scores(
-        facts=scores.facts.row(row),
-        columns=scores.columns.take(row, kpi_rows),
-        settings=scores.settings,
-        components={c: v[row : row + 1] for c, v in scores.components.items()},
-        score=scores.score[row : row + 1],
-        light=scores.light[row : row + 1],
-        silence=scores.silence[row : row + 1],
-        empty_after=scores.empty_after[row : row + 1],
-        attainment=scores.attainment[kpi_rows],
-        expected=scores.expected[kpi_rows],
-    )
-    return _reasons_of_one(one)
+    return _reasons_of_one(scores, row)
 
 
-def _reasons_of_one(scores: Scores) -> list[Reason]:
-    """Reasons of a one-row Scores (row 0)."""
-    i = 0
+def _shared(scores: Scores) -> dict[str, tuple[np.ndarray, ...]]:
+    """Arrays the reasons of every row read, computed once per Scores (explaining 100,000 rows
+    one by one must not redo the vectorised work per row)."""
+    if not scores.explained:
+        cols = scores.columns
+        scores.explained["answers"] = _answer_days(cols)
+        scores.explained["factors"] = _factor_arrays(cols)
+        scores.explained["round"] = (in_round(cols, scores.settings),)
+        # [N] sum of the weights of the components that apply, added in the order of COMPONENTS
+        applying = np.zeros(len(scores.score))
+        for name, weight in scores.settings.component_weights().items():
+            applying = applying + np.where(np.isnan(scores.components[name]), 0.0, weight)
+        scores.explained["applying"] = (applying,)
+    return scores.explained
+
+
+def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
+    """Reasons of row i."""
     s, cols, facts = scores.settings, scores.columns, scores.facts
+    shared = _shared(scores)
     parties = facts.parties[i]
     out: list[Reason] = []
     comp = {c: float(v[i]) for c, v in scores.components.items()}
@@ -332,7 +337,7 @@ def _reasons_of_one(scores: Scores) -> list[Reason]:
             )
 
     if not np.isnan(comp["responsiveness"]):
-        effective, worst_days = _answer_days(cols)
+        effective, worst_days = shared["answers"]
         days = float(worst_days[i])
         if days <= s.answer_good_days * 2:
             add("responsiveness", "quick_answers", days=round(days, 1))
@@ -355,13 +360,13 @@ def _reasons_of_one(scores: Scores) -> list[Reason]:
             add("outcomes", "kpis_on_track", percent=round(100 * comp["outcomes"]))
 
     if not np.isnan(comp["factors"]):
-        level, gap, change = _factor_arrays(cols)
+        level, gap, change = shared["factors"]
         add(
             "factors",
             "factors_strong" if comp["factors"] >= 0.5 else "factors_weak",
             average=round(float(level[i]), 1),
         )
-        if in_round(cols, s)[i] and not np.isnan(gap[i]).all():
+        if shared["round"][0][i] and not np.isnan(gap[i]).all():
             f = int(np.nanargmax(np.nan_to_num(gap[i], nan=-1)))
             if gap[i, f] >= s.perception_gap_points:
                 add("factors", "perception_gap", factor=FACTORS[f], gap=float(gap[i, f]))

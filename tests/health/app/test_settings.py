@@ -1,0 +1,63 @@
+"""A network's health settings: every bad field named in the reader's language, nothing saved
+then; a saved override changes what the rules find; the command shows and changes them."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from tests.health.app.django_world import backdate
+from verbund.health import services
+from verbund.health.models import HealthAlert, NetworkHealthSettings
+from verbund.health.settings_form import validate_overrides
+
+
+def test_each_bad_setting_is_named_with_its_problem():
+    with pytest.raises(ValidationError) as error:
+        validate_overrides({"green_from": "hoch", "window_days": 3, "colour": 1, "red_below": 50})
+    problems = error.value.message_dict
+    assert set(problems) == {"green_from", "window_days", "colour"}
+    assert validate_overrides({"green_from": "75,5", "stalled_days": {"pilot": 200}}) == {
+        "green_from": 75.5,
+        "stalled_days": {"pilot": 200},
+    }
+    with pytest.raises(ValidationError) as error:
+        validate_overrides({"red_below": 80})  # above the default green_from 70
+    assert list(error.value.message_dict) == ["red_below"]
+
+
+def test_the_coordinator_changes_a_setting_on_the_page_and_a_bad_value_is_refused(world):
+    client = world.client_for("coordinator")
+    url = reverse("health:settings", args=["alpha"])
+    refused = client.post(url, {"green_from": "viel", "window_days": "200"})
+    assert refused.status_code == 400
+    assert "Geben Sie eine Zahl ein." in refused.content.decode()
+    assert not NetworkHealthSettings.objects.filter(network=world.alpha).exists()
+    assert client.post(url, {"window_days": "200", "green_from": "70"}).status_code == 302
+    assert NetworkHealthSettings.objects.get(network=world.alpha).overrides == {"window_days": 200}
+
+
+def test_an_override_changes_what_the_rules_find(world, partnership):
+    backdate(partnership, 50)  # `contacted` for 50 days: stalled after the default 45
+    services.health_settings_update(
+        network=world.alpha, changes={"stalled_days": {"contacted": 60}}
+    )
+    services.health_refresh(partnership_id=partnership.pk)
+    assert not HealthAlert.objects.filter(partnership=partnership).exists()
+    services.health_settings_update(network=world.alpha, changes={"stalled_days": None})
+    services.health_refresh(partnership_id=partnership.pk)
+    assert HealthAlert.objects.get(partnership=partnership).kind == "stalled_stage"
+
+
+def test_the_command_shows_sets_and_resets(world, capsys):
+    call_command("health_settings", "--network", "alpha", "--set", "green_from=75",
+                 "--set", "stalled_days.pilot=200")  # fmt: skip
+    out = capsys.readouterr().out
+    assert "* green_from = 75.0" in out and '"pilot": 200' in out
+    with pytest.raises(CommandError, match="green_from"):
+        call_command("health_settings", "--network", "alpha", "--set", "green_from=x")
+    call_command("health_settings", "--network", "alpha", "--reset", "green_from")
+    overrides = NetworkHealthSettings.objects.get(network=world.alpha).overrides
+    assert overrides == {"stalled_days": {"pilot": 200}}
