@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "verbund.groups",
     "verbund.matching",
     "verbund.activities",
+    "verbund.health",
     "verbund.jobs",
     "verbund.demo",
     "verbund.api",
