@@ -1,0 +1,872 @@
+"""From the database to the pure health input: partnerships as ``history.Partnership`` and their
+recorded rows as events.
+
+Every source of events is one query (``values_list`` of integers: the day is computed in SQL as a
+``date.toordinal()`` number, money as cents), so the same code serves three sizes:
+
+- every partnership of a network (the full recompute): ``load(network_ids)`` gives the columnar
+  ``Facts`` and ``EventTable`` of the pure core in about a dozen queries, whatever the number of
+  partnerships;
+- one partnership (a rebuild): ``load(partnership_ids=[pk])`` and ``history(...)``;
+- one changed row (the incremental path): ``row_events(model, pk)``.
+
+Where the rows come from (issue 7):
+
+- referral given / first answer / won (closed value) / lost or no fit: ``referrals.Referral``
+  with a partnership (``created_at``, ``first_answer_at``, ``closed_at``);
+- client rating of the receiver's service: ``referrals.ReferralFeedback`` (answered);
+- joint activity or meeting, by its initiator, and its leads, projects won, revenue sourced and
+  influenced as reported KPI values: ``activities.JointActivity`` (``starts_at`` up to today:
+  planned ones count when they happen);
+- cost item (with its split) and settlement: ``activities.CostItem``, ``activities.Settlement``;
+- review with each party's factor scores: ``partnerships.ReviewSubmission`` of completed reviews
+  only, dated the day the review completed (scores stay hidden until every party submitted, and
+  so does their effect);
+- contact request sent / answered: ``partnerships.ContactRequest`` linked to the partnership;
+- custom KPI values: ``partnerships.KpiActual`` of the agreement's ``custom`` KPIs (catalogue
+  KPIs are counted from the rows above);
+- stage and since when, parties, agreement (start, review cadence, KPI targets):
+  ``Partnership``, ``PartnershipParty``, the active ``AgreementVersion``.
+
+Not recorded anywhere, so not used: who "started" a referral conversation beyond the referral
+itself, and action items of reviews (kept commitments); a contact request is linked to a
+partnership only when it is accepted (an open one belongs to no partnership yet), so
+``unanswered_contact_request`` can only fire for requests linked by other means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+from django.db.models import (
+    BigIntegerField,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Round
+from django.utils import timezone
+
+from verbund.activities import kinds as activity_kinds
+from verbund.activities.models import CostItem, JointActivity, Settlement
+from verbund.health import aggregates
+from verbund.health import history as h
+from verbund.partnerships import agreement_terms
+from verbund.partnerships.models import (
+    AgreementVersion,
+    ContactRequest,
+    KpiActual,
+    Partnership,
+    PartnershipParty,
+    Review,
+    ReviewSubmission,
+)
+from verbund.referrals import flow
+from verbund.referrals.models import Referral, ReferralFeedback
+
+NONE = aggregates.NONE
+KIND = aggregates.KIND_CODE
+PERIOD_DAYS = {"month": 30, "quarter": 91, "year": 365}
+# Referral KPIs with a direction {from, to}: whose figure the target is about.
+FROM_PARTY_KPIS = frozenset({"referrals_given", "referrals_won"})
+TO_PARTY_KPIS = frozenset({"referrals_received", "sourced_revenue"})
+MONEY_KPIS = frozenset({"sourced_revenue", "influenced_revenue"})
+CUSTOM = "custom"
+
+
+class DayNumber(Func):
+    """A date or a moment (as a local day) as ``date.toordinal()``, computed by the database."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):  # type: ignore[override]
+        expression = self.source_expressions[0]
+        sql, params = compiler.compile(expression)
+        if isinstance(expression.output_field, DateTimeField):
+            sql, params = connection.ops.datetime_cast_date_sql(
+                sql, tuple(params), timezone.get_current_timezone_name()
+            )
+        if connection.vendor == "postgresql":
+            return f"(({sql})::date - DATE '0001-01-01' + 1)", params
+        if connection.vendor == "sqlite":
+            return f"CAST(julianday({sql}) - 1721424.5 AS INTEGER)", params
+        raise NotImplementedError(
+            f"health sources need PostgreSQL or SQLite, not {connection.vendor}"
+        )
+
+
+def cents(expression: Any) -> Cast:
+    return Cast(
+        Round(F(expression) * 100) if isinstance(expression, str) else expression, BigIntegerField()
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources: one query each, uniform integer columns
+# ---------------------------------------------------------------------------------------------
+
+# Columns of every source row: partnership, row pk, day, by (company), to (company or NONE),
+# ref (referral/contact id; 1 = campaign for activities; KPI name index), amount (cents or
+# units), rating. Source code (the event key prefix) and the event kind come from the source.
+
+
+@dataclass(frozen=True)
+class Source:
+    code: str  # event key prefix: "<code>:<row pk>"
+    model: type
+    kind: str
+
+
+SOURCES = (
+    Source("rg", Referral, h.REFERRAL_GIVEN),
+    Source("ra", Referral, h.REFERRAL_ANSWERED),
+    Source("rw", Referral, h.REFERRAL_WON),
+    Source("rl", Referral, h.REFERRAL_LOST),
+    Source("fb", ReferralFeedback, h.SERVICE_RATED),
+    Source("ja", JointActivity, h.JOINT_ACTIVITY),  # or a meeting, by the activity's kind
+    Source("kl", JointActivity, h.KPI_REPORTED),  # leads
+    Source("kp", JointActivity, h.KPI_REPORTED),  # projects won
+    Source("ks", JointActivity, h.KPI_REPORTED),  # revenue sourced
+    Source("ki", JointActivity, h.KPI_REPORTED),  # revenue influenced
+    Source("co", CostItem, h.COST_ITEM),
+    Source("se", Settlement, h.SETTLEMENT),
+    Source("rv", ReviewSubmission, h.REVIEW),
+    Source("ka", KpiActual, h.KPI_REPORTED),
+    Source("cs", ContactRequest, h.CONTACT_REQUEST_SENT),
+    Source("cx", ContactRequest, h.CONTACT_REQUEST_ANSWERED),
+)
+SOURCE_INDEX = {source.code: i for i, source in enumerate(SOURCES)}
+ACTIVITY_KPIS = {
+    "kl": "leads",
+    "kp": "projects_won",
+    "ks": "sourced_revenue",
+    "ki": "influenced_revenue",
+}
+MODELS = (
+    Referral,
+    ReferralFeedback,
+    JointActivity,
+    CostItem,
+    Settlement,
+    ReviewSubmission,
+    KpiActual,
+    ContactRequest,
+)
+ZERO = Value(0, output_field=BigIntegerField())
+NO_PARTY = Value(NONE, output_field=BigIntegerField())
+
+
+@dataclass
+class Raw:
+    """Rows of all sources as columns, before partnerships and parties become row indexes."""
+
+    source: np.ndarray  # index into SOURCES
+    partnership: np.ndarray
+    pk: np.ndarray
+    day: np.ndarray
+    kind: np.ndarray  # KIND_CODE
+    by: np.ndarray  # company id
+    to: np.ndarray  # company id or NONE
+    ref: np.ndarray
+    amount: np.ndarray
+    rating: np.ndarray
+    scores: dict[int, dict[str, int]] = field(default_factory=dict)  # row -> factor scores
+    shares: dict[int, dict[str, float]] = field(default_factory=dict)  # row -> company: share
+    kpi_names: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.pk)
+
+    def key(self, i: int) -> str:
+        return f"{SOURCES[int(self.source[i])].code}:{int(self.pk[i])}"
+
+    def fingerprint(self, i: int) -> str:
+        """What an edit of the row would change (a changed fingerprint forces a rebuild)."""
+        extra = self.scores.get(i) or self.shares.get(i) or ""
+        return (
+            f"{self.day[i]}|{self.kind[i]}|{self.by[i]}|{self.to[i]}|{self.ref[i]}|"
+            f"{self.amount[i]}|{self.rating[i]}|{json.dumps(extra, sort_keys=True)}"
+        )
+
+
+def _rows(queryset: QuerySet, *columns: Any) -> list[tuple]:
+    return list(queryset.values_list(*columns))
+
+
+def _referrals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    base = Referral.objects.filter(scope, partnership__isnull=False)
+    pid = "partnership_id"
+    return [
+        (
+            "rg",
+            _rows(
+                base.filter(created_at__date__lte=until),
+                pid,
+                "pk",
+                DayNumber("created_at"),
+                "referrer_company_id",
+                "receiver_company_id",
+                "pk",
+                ZERO,
+                ZERO,
+            ),
+        ),
+        (
+            "ra",
+            _rows(
+                base.filter(first_answer_at__isnull=False, first_answer_at__date__lte=until),
+                pid,
+                "pk",
+                DayNumber("first_answer_at"),
+                "receiver_company_id",
+                NO_PARTY,
+                "pk",
+                ZERO,
+                ZERO,
+            ),
+        ),
+        (
+            "rw",
+            _rows(
+                base.filter(status=flow.WON, closed_at__isnull=False, closed_at__date__lte=until),
+                pid,
+                "pk",
+                DayNumber("closed_at"),
+                "receiver_company_id",
+                NO_PARTY,
+                "pk",
+                Coalesce(cents("closed_value"), ZERO),
+                ZERO,
+            ),
+        ),
+        (
+            "rl",
+            _rows(
+                base.filter(
+                    status__in=(flow.LOST, flow.NO_FIT),
+                    closed_at__isnull=False,
+                    closed_at__date__lte=until,
+                ),
+                pid,
+                "pk",
+                DayNumber("closed_at"),
+                "receiver_company_id",
+                NO_PARTY,
+                "pk",
+                ZERO,
+                ZERO,
+            ),
+        ),
+    ]
+
+
+def _feedback(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    rows = ReferralFeedback.objects.filter(
+        scope,
+        referral__partnership__isnull=False,
+        rating__isnull=False,
+        given_at__isnull=False,
+        given_at__date__lte=until,
+    )
+    return [
+        (
+            "fb",
+            _rows(
+                rows,
+                "referral__partnership_id",
+                "pk",
+                DayNumber("given_at"),
+                "referral__receiver_company_id",
+                NO_PARTY,
+                ZERO,
+                ZERO,
+                "rating",
+            ),
+        ),
+    ]
+
+
+def _activities(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    rows = JointActivity.objects.filter(scope, starts_at__date__lte=until)
+    columns = ("partnership_id", "pk", DayNumber("starts_at"), "initiator_id", NO_PARTY)
+    out = [("ja", _rows(rows, *columns, "kind", ZERO, ZERO))]
+    for code, field_name, money in (
+        ("kl", "leads", False),
+        ("kp", "projects_won", False),
+        ("ks", "revenue_sourced", True),
+        ("ki", "revenue_influenced", True),
+    ):
+        amount = cents(field_name) if money else F(field_name)
+        reported = rows.filter(**{f"{field_name}__gt": 0})
+        out.append((code, _rows(reported, *columns, ZERO, amount, ZERO)))
+    return out
+
+
+def _costs(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    costs = CostItem.objects.filter(scope, spent_on__lte=until)
+    settlements = Settlement.objects.filter(scope, paid_on__lte=until)
+    return [
+        (
+            "co",
+            _rows(
+                costs,
+                "partnership_id",
+                "pk",
+                DayNumber("spent_on"),
+                "paid_by_id",
+                NO_PARTY,
+                ZERO,
+                cents("amount"),
+                ZERO,
+                Cast("shares", TextField()),
+            ),
+        ),
+        (
+            "se",
+            _rows(
+                settlements,
+                "partnership_id",
+                "pk",
+                DayNumber("paid_on"),
+                "payer_id",
+                "payee_id",
+                ZERO,
+                cents("amount"),
+                ZERO,
+            ),
+        ),
+    ]
+
+
+def _reviews(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    rows = ReviewSubmission.objects.filter(
+        scope,
+        review__status=Review.Status.COMPLETED,
+        review__completed_at__isnull=False,
+        review__completed_at__date__lte=until,
+    )
+    return [
+        (
+            "rv",
+            _rows(
+                rows,
+                "review__partnership_id",
+                "pk",
+                DayNumber("review__completed_at"),
+                "company_id",
+                NO_PARTY,
+                ZERO,
+                ZERO,
+                ZERO,
+                "scores",
+            ),
+        ),
+    ]
+
+
+def _kpi_actuals(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    rows = KpiActual.objects.filter(scope, entered_at__date__lte=until)
+    return [
+        (
+            "ka",
+            _rows(
+                rows,
+                "review__partnership_id",
+                "pk",
+                DayNumber("entered_at"),
+                ZERO,
+                NO_PARTY,
+                "position",
+                "actual",
+                ZERO,
+                "review__agreement_version__terms",
+            ),
+        ),
+    ]
+
+
+def _contacts(scope: Q, until: dt.date) -> list[tuple[str, list[tuple]]]:
+    base = ContactRequest.objects.filter(scope, partnership__isnull=False)
+    return [
+        (
+            "cs",
+            _rows(
+                base.filter(created_at__date__lte=until),
+                "partnership_id",
+                "pk",
+                DayNumber("created_at"),
+                "sender_id",
+                "recipient_id",
+                "pk",
+                ZERO,
+                ZERO,
+            ),
+        ),
+        (
+            "cx",
+            _rows(
+                base.filter(answered_at__isnull=False, answered_at__date__lte=until),
+                "partnership_id",
+                "pk",
+                DayNumber("answered_at"),
+                "recipient_id",
+                NO_PARTY,
+                "pk",
+                ZERO,
+                ZERO,
+            ),
+        ),
+    ]
+
+
+# How each model's rows are reached from a partnership filter (the scope of a query).
+READERS = (
+    (Referral, "partnership_id", _referrals),
+    (ReferralFeedback, "referral__partnership_id", _feedback),
+    (JointActivity, "partnership_id", _activities),
+    (CostItem, "partnership_id", _costs),
+    (ReviewSubmission, "review__partnership_id", _reviews),
+    (KpiActual, "review__partnership_id", _kpi_actuals),
+    (ContactRequest, "partnership_id", _contacts),
+)
+# Settlements are read together with the cost items.
+READER_OF_MODEL = {model: (path, reader) for model, path, reader in READERS}
+READER_OF_MODEL[Settlement] = ("partnership_id", _costs)
+
+
+def _scope(
+    path: str,
+    *,
+    network_ids: Sequence[int] | None,
+    partnership_ids: Sequence[int] | None,
+    pk: int | None = None,
+) -> Q:
+    q = Q()
+    if partnership_ids is not None:
+        q &= Q(**{f"{path}__in": list(partnership_ids)})
+    if network_ids is not None:
+        network_path = path.removesuffix("_id") + "__network_id"
+        q &= Q(**{f"{network_path}__in": list(network_ids)})
+    if pk is not None:
+        q &= Q(pk=pk)
+    return q
+
+
+def _custom_kpi_name(terms: Any, position: int) -> str | None:
+    rows = (terms or {}).get("kpis") or [] if isinstance(terms, dict) else []
+    if not 0 <= position < len(rows) or rows[position].get("key") != CUSTOM:
+        return None
+    return f"{CUSTOM}:{str(rows[position].get('label') or '').strip()}"
+
+
+def _assemble(chunks: Iterable[tuple[str, list[tuple]]]) -> Raw:
+    """Uniform columns from the sources' rows (the few JSON columns parsed here)."""
+    arrays: list[np.ndarray] = []
+    kinds: list[np.ndarray] = []
+    sources: list[np.ndarray] = []
+    scores: dict[int, dict[str, int]] = {}
+    shares: dict[int, dict[str, float]] = {}
+    kpi_names: dict[str, int] = {}
+    share_cache: dict[str, dict[str, float]] = {}
+    campaign = set(activity_kinds.CAMPAIGN_KINDS)
+    meeting = set(activity_kinds.MEETING_KINDS)
+    offset = 0
+    for code, rows in chunks:
+        kind = np.full(len(rows), KIND[SOURCES[SOURCE_INDEX[code]].kind], dtype=np.int64)
+        if code == "ja":
+            kind = np.array(
+                [KIND[h.MEETING] if r[5] in meeting else KIND[h.JOINT_ACTIVITY] for r in rows],
+                dtype=np.int64,
+            )
+            rows = [(*r[:5], int(r[5] in campaign), *r[6:]) for r in rows]
+        elif code in ACTIVITY_KPIS:
+            ref = kpi_names.setdefault(ACTIVITY_KPIS[code], len(kpi_names))
+            rows = [(*r[:5], ref, *r[6:]) for r in rows]
+        elif code == "co":
+            for i, r in enumerate(rows):
+                text = r[8]
+                if text not in share_cache:
+                    share_cache[text] = _shares(text)
+                if share_cache[text]:
+                    shares[offset + i] = share_cache[text]
+            rows = [r[:8] for r in rows]
+        elif code == "rv":
+            for i, r in enumerate(rows):
+                scores[offset + i] = _scores(r[8])
+            rows = [r[:8] for r in rows]
+        elif code == "ka":
+            kept = []
+            for r in rows:
+                name = _custom_kpi_name(r[8], int(r[5]))
+                if name is not None:
+                    ref = kpi_names.setdefault(name, len(kpi_names))
+                    kept.append((r[0], r[1], r[2], r[3], r[4], ref, round(float(r[6] or 0)), 0))
+            rows = kept
+            kind = kind[: len(rows)]
+        if not rows:
+            continue
+        arrays.append(np.array(rows, dtype=np.int64).reshape(-1, 8))
+        kinds.append(kind)
+        sources.append(np.full(len(rows), SOURCE_INDEX[code], dtype=np.int64))
+        offset += len(rows)
+    table = np.concatenate(arrays) if arrays else np.zeros((0, 8), dtype=np.int64)
+
+    def column(parts: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    return Raw(
+        source=column(sources),
+        partnership=table[:, 0],
+        pk=table[:, 1],
+        day=table[:, 2],
+        kind=column(kinds),
+        by=table[:, 3],
+        to=table[:, 4],
+        ref=table[:, 5],
+        amount=table[:, 6],
+        rating=table[:, 7],
+        scores=scores,
+        shares=shares,
+        kpi_names=list(kpi_names),
+    )
+
+
+def _shares(text: Any) -> dict[str, float]:
+    """A cost item's split {company id: percent} as fractions; {} when equal (the default)."""
+    try:
+        raw = json.loads(text) if isinstance(text, str) else dict(text or {})
+        values = {str(k): float(Decimal(str(v))) for k, v in raw.items()}
+    except (ValueError, TypeError, ArithmeticError):
+        return {}
+    total = sum(values.values())
+    if total <= 0 or any(v < 0 for v in values.values()):
+        return {}
+    if len(set(values.values())) <= 1:
+        return {}
+    return {k: v / total for k, v in values.items()}
+
+
+def _scores(raw: Any) -> dict[str, int]:
+    """A submission's {factor: {"score": n, ...}}: the catalogue factors' scores (custom
+    factors are the partnership's own and have no place in the comparison across partnerships)."""
+    data = json.loads(raw) if isinstance(raw, str) else raw or {}
+    out = {}
+    for factor, entry in data.items():
+        if factor not in aggregates.FACTORS:
+            continue
+        score = entry.get("score") if isinstance(entry, dict) else entry
+        if isinstance(score, int) and not isinstance(score, bool) and 1 <= score <= 5:
+            out[factor] = score
+    return out
+
+
+def read(
+    *,
+    network_ids: Sequence[int] | None = None,
+    partnership_ids: Sequence[int] | None = None,
+    until: dt.date | None = None,
+) -> Raw:
+    """Every event of the partnerships in scope, up to ``until`` (today)."""
+    until = until or today()
+    chunks: list[tuple[str, list[tuple]]] = []
+    for _model, path, reader in READERS:
+        scope = _scope(path, network_ids=network_ids, partnership_ids=partnership_ids)
+        chunks += reader(scope, until)
+    return _assemble(chunks)
+
+
+def row_events(model: type, pk: int, until: dt.date | None = None) -> tuple[list[str], Raw]:
+    """The events one row gives today, and every event key the row could give (so a key it
+    gave before but no longer gives shows an edit or a deletion)."""
+    until = until or today()
+    _path, reader = READER_OF_MODEL[model]
+    scope = Q(pk=pk)
+    chunks = [(code, rows) for code, rows in reader(scope, until) if _model_of(code) is model]
+    keys = [f"{s.code}:{pk}" for s in SOURCES if s.model is model]
+    return keys, _assemble(chunks)
+
+
+def _model_of(code: str) -> type:
+    return SOURCES[SOURCE_INDEX[code]].model
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts: parties, stage, agreement
+# ---------------------------------------------------------------------------------------------
+
+
+def _agreement(terms: Any, activated_at: dt.datetime | None, parties: tuple[str, ...]):
+    """The pure core's agreement from an active version's terms (start, cadence, KPI targets)."""
+    if not isinstance(terms, dict):
+        return None
+    start = None
+    if terms.get("start"):
+        try:
+            start = dt.date.fromisoformat(str(terms["start"]))
+        except ValueError:
+            start = None
+    if start is None and activated_at is not None:
+        start = timezone.localdate(activated_at)
+    if start is None:
+        return None
+    cadence = terms.get("review_cadence_months")
+    every = round(cadence * 365 / 12) if isinstance(cadence, int) and cadence > 0 else None
+    kpis = []
+    for row in terms.get("kpis") or []:
+        if not isinstance(row, dict):
+            continue
+        key = row.get("key")
+        target = agreement_terms.parse_decimal(row.get("target"))
+        if not key or target is None or target <= 0:
+            continue
+        name = f"{CUSTOM}:{str(row.get('label') or '').strip()}" if key == CUSTOM else str(key)
+        direction = row.get("direction") or {}
+        party = None
+        if isinstance(direction, dict) and direction.get("from") and direction.get("to"):
+            who = direction["from"] if key in FROM_PARTY_KPIS else direction["to"]
+            party = str(who) if key in FROM_PARTY_KPIS | TO_PARTY_KPIS else None
+        if party is not None and party not in parties:
+            party = None
+        value = float(target) * (100 if key in MONEY_KPIS else 1)
+        kpis.append(
+            h.KpiTarget(
+                kpi=name,
+                target=value,
+                period_days=PERIOD_DAYS.get(str(row.get("period")), 365),
+                party=party,
+            )
+        )
+    return h.Agreement(start=start, review_every_days=every, kpis=tuple(kpis))
+
+
+@dataclass
+class Loaded:
+    """Partnerships in scope (sorted by id) with their facts and events, ready for the core."""
+
+    ids: np.ndarray  # partnership ids, sorted
+    networks: np.ndarray  # network id per row
+    partnerships: list[h.Partnership]
+    raw: Raw
+    row_of_event: np.ndarray  # partnership row of each raw event, -1 = dropped
+    by_index: np.ndarray  # party index of `by`, -1 = not a party
+    to_index: np.ndarray  # party index of `to`, NONE = none / not a party
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def row(self, partnership_id: int) -> int:
+        at = int(np.searchsorted(self.ids, partnership_id))
+        if at >= len(self.ids) or self.ids[at] != partnership_id:
+            raise KeyError(partnership_id)
+        return at
+
+    def kept(self) -> np.ndarray:
+        return (self.row_of_event >= 0) & (self.by_index >= 0)
+
+    def table(self, rows: np.ndarray | None = None) -> aggregates.EventTable:
+        """The pure core's event table of all partnerships (or of the given rows, renumbered)."""
+        keep = self.kept()
+        row_map = np.arange(self.size)
+        if rows is not None:
+            row_map = np.full(self.size, -1)
+            row_map[rows] = np.arange(len(rows))
+            keep &= row_map[np.maximum(self.row_of_event, 0)] >= 0
+        index = np.flatnonzero(keep)
+        new_row = {int(old): new for new, old in enumerate(index)}
+        raw = self.raw
+        review_rows = sorted(new_row[i] for i in raw.scores if i in new_row)
+        old_of = {new: old for old, new in new_row.items()}
+        scores = np.full((len(review_rows), len(aggregates.FACTORS)), np.nan)
+        for j, new in enumerate(review_rows):
+            for factor, score in raw.scores[old_of[new]].items():
+                scores[j, aggregates.FACTORS.index(factor)] = score
+        shares = {}
+        for old, split in raw.shares.items():
+            if old in new_row:
+                p = int(self.row_of_event[old])
+                parties = self.partnerships[p].parties
+                if set(split) <= set(parties):
+                    shares[new_row[old]] = aggregates.share_weights(parties, split)
+        return aggregates.EventTable(
+            p=row_map[self.row_of_event[index]],
+            day=raw.day[index],
+            kind=raw.kind[index],
+            by=self.by_index[index],
+            to=self.to_index[index],
+            ref=raw.ref[index],
+            amount=raw.amount[index],
+            rating=raw.rating[index],
+            score_row=np.array(review_rows, dtype=np.int64),
+            scores=scores,
+            kpi_names=list(raw.kpi_names),
+            shares=shares,
+        )
+
+    def event_counts(self) -> np.ndarray:
+        keep = self.kept()
+        return np.bincount(self.row_of_event[keep], minlength=self.size)
+
+    def history(self, row: int) -> list[tuple[str, str, h.Event]]:
+        """One partnership's events as the pure core's ``Event``s, with key and fingerprint."""
+        raw = self.raw
+        parties = self.partnerships[row].parties
+        out = []
+        for i in np.flatnonzero((self.row_of_event == row) & (self.by_index >= 0)):
+            out.append((raw.key(i), raw.fingerprint(i), self.event(i, parties)))
+        out.sort(key=lambda e: (e[2].day, e[0]))
+        return out
+
+    def event(self, i: int, parties: tuple[str, ...]) -> h.Event:
+        raw = self.raw
+        kind = h.EVENT_KINDS[int(raw.kind[i])]
+        to = int(self.to_index[i])
+        ref = ""
+        if kind in (h.JOINT_ACTIVITY,):
+            ref = "campaign" if raw.ref[i] else "activity"
+        elif kind == h.KPI_REPORTED:
+            ref = raw.kpi_names[int(raw.ref[i])]
+        elif kind in h.NEEDS_REF:
+            ref = str(int(raw.ref[i]))
+        split = raw.shares.get(int(i)) or {}
+        return h.Event(
+            day=dt.date.fromordinal(int(raw.day[i])),
+            kind=kind,
+            by=parties[int(self.by_index[i])],
+            to=parties[to] if to != NONE else None,
+            ref=ref,
+            amount_cents=int(raw.amount[i]),
+            rating=int(raw.rating[i]) or None,
+            scores=raw.scores.get(int(i)) or {},
+            shares=split if set(split) <= set(parties) else {},
+        )
+
+
+def facts(
+    *, network_ids: Sequence[int] | None = None, partnership_ids: Sequence[int] | None = None
+) -> tuple[np.ndarray, np.ndarray, list[h.Partnership]]:
+    """Partnerships in scope (sorted by id) as the pure core's ``Partnership`` (3 queries)."""
+    scope = Q()
+    if network_ids is not None:
+        scope &= Q(network_id__in=list(network_ids))
+    if partnership_ids is not None:
+        scope &= Q(pk__in=list(partnership_ids))
+    rows = list(
+        Partnership.objects.filter(scope)
+        .order_by("pk")
+        .values_list(
+            "pk", "network_id", DayNumber("created_at"), "stage", DayNumber("stage_changed_at")
+        )
+    )
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    parties: dict[int, list[str]] = {}
+    party_scope = Q(partnership__in=Partnership.objects.filter(scope))
+    for pid, company in (
+        PartnershipParty.objects.filter(party_scope)
+        .order_by("partnership_id", "pk")
+        .values_list("partnership_id", "company_id")
+    ):
+        parties.setdefault(pid, []).append(str(company))
+    agreements = {
+        pid: (terms, activated)
+        for pid, terms, activated in AgreementVersion.objects.filter(
+            party_scope, status=AgreementVersion.Status.ACTIVE
+        ).values_list("partnership_id", "terms", "activated_at")
+    }
+    out = []
+    keep = []
+    for i, (pid, _network, created, stage, since) in enumerate(rows):
+        who = tuple(parties.get(pid, ()))
+        if len(who) < 2:
+            continue  # not (yet) a partnership of two: nothing to score
+        terms, activated = agreements.get(pid, (None, None))
+        out.append(
+            h.Partnership(
+                id=str(pid),
+                parties=who,
+                created=dt.date.fromordinal(created),
+                stage=stage,
+                stage_since=dt.date.fromordinal(max(since, created)),
+                agreement=_agreement(terms, activated, who),
+            )
+        )
+        keep.append(i)
+    networks = np.array([rows[i][1] for i in keep], dtype=np.int64)
+    return ids[keep] if len(ids) else ids, networks, out
+
+
+def load(
+    *,
+    network_ids: Sequence[int] | None = None,
+    partnership_ids: Sequence[int] | None = None,
+    until: dt.date | None = None,
+) -> Loaded:
+    """Facts and events of every partnership in scope, joined to rows and party indexes."""
+    ids, networks, partnerships = facts(network_ids=network_ids, partnership_ids=partnership_ids)
+    raw = read(network_ids=network_ids, partnership_ids=partnership_ids, until=until)
+    return join(ids, networks, partnerships, raw)
+
+
+def join(
+    ids: np.ndarray, networks: np.ndarray, partnerships: list[h.Partnership], raw: Raw
+) -> Loaded:
+    at = np.searchsorted(ids, raw.partnership)
+    at_clipped = np.minimum(at, max(len(ids) - 1, 0))
+    found = (
+        (at < len(ids)) & (ids[at_clipped] == raw.partnership)
+        if len(ids)
+        else np.zeros(raw.size, dtype=bool)
+    )
+    row_of_event = np.where(found, at_clipped, -1)
+    # party index: (row, company) looked up in the sorted (row, company) keys of all parties
+    party_rows = np.repeat(np.arange(len(partnerships)), [len(p.parties) for p in partnerships])
+    party_company = np.array([int(c) for p in partnerships for c in p.parties], dtype=np.int64)
+    party_index = np.array([i for p in partnerships for i in range(len(p.parties))], dtype=np.int64)
+    keys = party_rows * (1 << 32) + party_company
+    order = np.argsort(keys, kind="stable")
+    keys, party_index = keys[order], party_index[order]
+
+    def index_of(company: np.ndarray, missing: int) -> np.ndarray:
+        wanted = np.maximum(row_of_event, 0) * (1 << 32) + company
+        pos = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        hit = (row_of_event >= 0) & (company >= 0)
+        if len(keys):
+            hit &= keys[pos] == wanted
+        else:
+            hit &= False
+        return np.where(hit, party_index[pos] if len(keys) else missing, missing)
+
+    by_index = index_of(raw.by, -1)
+    to_index = index_of(raw.to, NONE)
+    # A settlement or referral must name another party; an event whose other side is not a
+    # party (removed company) is dropped rather than folded in half.
+    needs_to = np.isin(raw.kind, [KIND[k] for k in h.NEEDS_RECIPIENT])
+    by_index = np.where(needs_to & (to_index == NONE), -1, by_index)
+    # KPI values from custom KPI actuals have no company: they count for the first party.
+    custom = (raw.by == 0) & (raw.kind == KIND[h.KPI_REPORTED])
+    by_index = np.where(custom & (row_of_event >= 0), 0, by_index)
+    return Loaded(
+        ids=ids,
+        networks=networks,
+        partnerships=partnerships,
+        raw=raw,
+        row_of_event=row_of_event,
+        by_index=by_index,
+        to_index=to_index,
+    )
