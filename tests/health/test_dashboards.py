@@ -12,11 +12,12 @@ from django.utils import timezone, translation
 
 from tests.conftest import World
 from verbund.activities import services as activities
-from verbund.health import dashboards
+from verbund.health import dashboards, selectors
 from verbund.partnerships import services
 from verbund.partnerships.models import Partnership, Stage
 from verbund.partnerships.services.review import review_factors
 from verbund.referrals import services as referral_services
+from verbund.tenancy.actor import load_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -103,8 +104,10 @@ def active(world: World) -> Partnership:
         user=world.users["member"],
         company=world.member_company,
     )
-    for persona, company in (("member", world.member_company), ("other_company",
-                                                                world.other_company)):
+    for persona, company in (
+        ("member", world.member_company),
+        ("other_company", world.other_company),
+    ):
         services.agreement_confirm(version=version, user=world.users[persona], company=company)
     partnership.refresh_from_db()
     return partnership
@@ -178,8 +181,9 @@ def test_the_cost_chart_shows_paid_and_balance_per_partner(world: World):
 def test_the_funnel_counts_every_stage_in_path_order(world: World):
     pair(world, stage=Stage.EXPLORING)
     pair(world, world.member_company, world.anonymous_company, stage=Stage.AGREED)
+    coordinator = load_actor(world.users["coordinator"], None)
     with translation.override("en"):
-        chart = dashboards.stage_funnel(world.alpha)
+        chart = dashboards.funnel_chart(selectors.network_portfolio(coordinator, "alpha"))
     counts = dict(zip(chart.labels, chart.series[0].values, strict=True))
     assert counts["Exploring"] == 1 and counts["Agreed"] == 1 and counts["Identified"] == 0
     assert chart.labels[0] == "Identified" and chart.labels[-1] == "Ended"
@@ -217,9 +221,19 @@ def test_the_network_graph_draws_partnerships_and_both_referral_directions(world
     for _ in range(3):
         give(world, partnership, world.member_company, world.other_company)
     give(world, partnership, world.other_company, world.member_company)
+    # A referral between two companies without a partnership is counted, not drawn.
+    referral_services.referral_create(
+        network=world.alpha, referrer_company=world.other_company,
+        referrer_user=world.users["other_company"], receiver_company=world.anonymous_company,
+        client_name="Jan Smit", client_email="jan@smit.example", consent=True, need="Werbung",
+    )  # fmt: skip
     graph = dashboards.network_figures(world.alpha).graph
+    assert graph.referrals_not_drawn == 1
+    assert len(graph.edges) == 2
     assert {node.name for node in graph.nodes} == {
-        world.member_company.name, world.other_company.name, world.anonymous_company.name
+        world.member_company.name,
+        world.other_company.name,
+        world.anonymous_company.name,
     }
     shapes = {node.name: node.shape for node in graph.nodes}
     assert shapes[world.other_company.name] == "square"  # Dutch

@@ -38,6 +38,7 @@ class Chart:
     maximum: float | None = None
     note: str = ""  # one sentence under the chart (e.g. what a highlighted row means)
     highlight: Sequence[bool] = field(default_factory=tuple)  # table rows to emphasise
+    zero_is_a_figure: bool = False
     # Further table columns that are not drawn (header, one text per label), e.g. a KPI's target.
     extra_columns: Sequence[tuple[str, Sequence[str]]] = field(default_factory=tuple)
 
@@ -57,8 +58,11 @@ class Chart:
 
     @property
     def is_empty(self) -> bool:
+        """Nothing to draw: no labels, or no figure at all (zeros count as nothing unless
+        ``zero_is_a_figure``, as 0 % of a KPI target is)."""
+        nothing = (None,) if self.zero_is_a_figure else (None, 0)
         return not self.labels or all(
-            value in (None, 0) for series in self.series for value in series.values
+            value in nothing for series in self.series for value in series.values
         )
 
     def spec(self) -> dict:

@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from verbund.health import dashboards, reports
+from verbund.health import dashboards, reports, selectors
 from verbund.partnerships.selectors import get_partnership_for
 from verbund.tenancy.selectors import get_network_for
 
@@ -68,7 +68,8 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     company = request.actor.company
     context: dict = {"company": company}
     if company is not None:
-        context |= dashboards.company_portfolio(company, request.GET)
+        rows = selectors.company_portfolio(request.actor, company)
+        context |= dashboards.portfolio_page(rows, request.GET)
     return render(request, "health/dashboard/portfolio.html", context)
 
 
@@ -77,7 +78,8 @@ def portfolio_csv(request: HttpRequest) -> HttpResponse:
     company = request.actor.company
     if company is None:
         raise Http404(_("Choose a company first."))
-    rows = dashboards.company_portfolio(company, request.GET)["rows"]
+    rows = selectors.company_portfolio(request.actor, company)
+    rows = dashboards.portfolio_page(rows, request.GET)["rows"]
     today = timezone.localdate()
     return _csv(reports.portfolio_csv(rows), f"portfolio-{company.pk}-{today:%Y%m%d}.csv")
 
@@ -87,22 +89,22 @@ def portfolio_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def network_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    network = get_network_for(request.actor, slug, coordinator=True)
-    return render(request, "health/dashboard/network.html", dashboards.network_dashboard(network))
+    portfolio = selectors.network_portfolio(request.actor, slug)
+    return render(request, "health/dashboard/network.html", dashboards.network_dashboard(portfolio))
 
 
 @login_required
 def network_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    network = get_network_for(request.actor, slug, coordinator=True)
-    content = reports.network_pdf(network, request.LANGUAGE_CODE)
+    portfolio = selectors.network_portfolio(request.actor, slug)
+    content = reports.network_pdf(portfolio, request.LANGUAGE_CODE)
     today = timezone.localdate()
-    return _file(content, "application/pdf", f"programme-{network.slug}-{today:%Y%m%d}.pdf")
+    return _file(content, "application/pdf", f"programme-{slug}-{today:%Y%m%d}.pdf")
 
 
 @login_required
 def network_portfolio_csv(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for(request.actor, slug, coordinator=True)
-    rows = dashboards.network_portfolio(network)
+    rows = dashboards.network_rows(network)
     today = timezone.localdate()
     return _csv(reports.portfolio_csv(rows), f"portfolio-{network.slug}-{today:%Y%m%d}.csv")
 
@@ -110,7 +112,7 @@ def network_portfolio_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def network_alerts_csv(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network_for(request.actor, slug, coordinator=True)
-    alerts = dashboards.network_alerts(network)
+    alerts = dashboards.network_alert_lines(request.actor, network)
     today = timezone.localdate()
     return _csv(reports.alerts_csv(alerts), f"alerts-{network.slug}-{today:%Y%m%d}.csv")
 

@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from verbund.activities.selectors import kpi_actuals, ledger_view
 from verbund.companies.models import Company
-from verbund.health import layout
+from verbund.health import layout, presentation, selectors
 from verbund.health.charts import Chart, Series, format_value
+from verbund.health.models import Light
 from verbund.health.params import DEFAULTS
 from verbund.lib import catalogues
 from verbund.partnerships.forms import factor_label
@@ -235,6 +236,7 @@ def kpi_chart(rows: list[KpiRow]) -> Chart:
         ],
         unit="percent",
         horizontal=True,
+        zero_is_a_figure=True,
         highlight=[row.percent is not None and row.percent < KPI_BEHIND * 100 for row in rows],
         extra_columns=[
             (
@@ -375,17 +377,47 @@ def cost_chart(partnership: Partnership) -> tuple[Chart, object]:
     )
 
 
+HEALTH_POINTS = 60  # more snapshots than this are thinned to one a week (chart and table alike)
+
+
+def health_chart(snapshots: list) -> Chart:
+    """The score over time from the daily snapshots; long series keep the last day of each
+    week, so the table stays readable and shows exactly the points drawn."""
+    if len(snapshots) > HEALTH_POINTS:
+        weekly: dict[tuple[int, int], object] = {}
+        for snapshot in snapshots:
+            weekly[snapshot.day.isocalendar()[:2]] = snapshot
+        snapshots = list(weekly.values())
+    return Chart(
+        key="health",
+        title=_("Health score over time"),
+        kind="line",
+        category=_("Day"),
+        labels=[formats.date_format(s.day, "SHORT_DATE_FORMAT") for s in snapshots],
+        series=[Series(_("Health score"), [round(s.score, 1) for s in snapshots])],
+        unit="score",
+        minimum=0,
+        maximum=100,
+        extra_columns=[
+            (_("Traffic light"), [presentation.light_label(s.light) for s in snapshots])
+        ],
+    )
+
+
 def partnership_dashboard(access) -> dict:
-    """Everything the partnership's health charts show (``access`` from get_partnership_for)."""
+    """Everything the partnership's health page and report show (``access`` from
+    get_partnership_for): the health with its reasons and alerts, and every chart."""
     partnership = access.partnership
     today = timezone.localdate()
     kpis = kpi_rows(partnership, today)
     costs, ledger = cost_chart(partnership)
+    health = selectors.partnership_health(access)
     return {
         "access": access,
         "partnership": partnership,
         "parties": list(partnership.parties.all()),
-        "health_chart": None,
+        "health": health,
+        "health_chart": health_chart(health.snapshots),
         "referral_chart": referrals_per_month(partnership, today),
         "kpi_rows": kpis,
         "kpi_chart": kpi_chart(kpis) if kpis else None,
@@ -396,24 +428,6 @@ def partnership_dashboard(access) -> dict:
 
 
 # --- a network ---------------------------------------------------------------------------------
-
-
-def stage_funnel(network: Network) -> Chart:
-    counts = dict(
-        Partnership.objects.filter(network=network)
-        .values_list("stage")
-        .annotate(count=Count("id"))
-        .values_list("stage", "count")
-    )
-    return Chart(
-        key="funnel",
-        title=_("Partnerships per stage"),
-        kind="bar",
-        category=_("Stage"),
-        labels=[str(Stage(stage).label) for stage in STAGE_ORDER],
-        series=[Series(_("Partnerships"), [counts.get(stage, 0) for stage in STAGE_ORDER])],
-        horizontal=True,
-    )
 
 
 def revenue_per_month(network: Network, today: dt.date | None = None) -> Chart:
@@ -458,6 +472,12 @@ class CrossBorder:
     @staticmethod
     def share(part: int | Decimal, whole: int | Decimal) -> float | None:
         return float(part) / float(whole) * 100 if whole else None
+
+    @property
+    def pair_counts(self) -> list[tuple[str, int]]:
+        """Country pairs by number of partnerships (a template cannot call a Counter method:
+        its lookup asks the Counter for a key first, which answers 0)."""
+        return self.pairs.most_common()
 
     @property
     def partnership_share(self) -> float | None:
@@ -522,12 +542,11 @@ class GraphNode:
 class GraphEdge:
     a: str  # company names, for the table
     b: str
-    stage: str  # stage label of their (most advanced) partnership; empty for referrals only
+    stage: str  # stage label of their (most advanced) open partnership
     a_to_b: int
     b_to_a: int
     line: layout.Line | None  # the partnership line (None: not drawn)
     flows: tuple[tuple[layout.Line, float, int], ...]  # (arrow, stroke width, referrals)
-    dashed: bool  # referrals without a partnership
 
 
 @dataclass(frozen=True)
@@ -537,6 +556,7 @@ class NetworkGraph:
     nodes: list[GraphNode]
     edges: list[GraphEdge]  # every pair, also those not drawn (the table lists them all)
     hidden_companies: int  # companies left out of the drawing (the table still has them)
+    referrals_not_drawn: int  # between companies without a partnership (referral groups …)
     countries: list[str]
 
     @property
@@ -555,29 +575,40 @@ class NetworkFigures:
 
 
 def network_figures(network: Network, *, width: int = 860, height: int = 560) -> NetworkFigures:
-    """Cross-border shares and the network graph, in three queries: the parties of every
-    partnership, referral counts per ordered pair of companies, and the companies' names."""
+    """Cross-border shares and the network graph in two queries: the parties of every open
+    partnership (with the companies' names and countries) and the referrals per ordered pair.
+
+    The graph's edges are the partnerships; the referrals between two partners are drawn on
+    their edge, one arrow per direction. Referrals between companies without a partnership
+    (say, in a referral group) count for the cross-border share but are not drawn — a referral
+    group is a clique that would hide the partnerships — and the page says how many there are.
+    """
     party_rows = list(
         PartnershipParty.objects.filter(partnership__network=network)
         .exclude(partnership__stage=Stage.ENDED)
-        .values_list("partnership_id", "company_id", "company__country", "partnership__stage")
-    )
+        .values_list(
+            "partnership_id", "company_id", "company__name", "company__country",
+            "partnership__stage",
+        )
+    )  # fmt: skip
     flow_rows = list(
         Referral.objects.filter(network=network)
-        .values("referrer_company_id", "receiver_company_id")
-        .annotate(
-            count=Count("id"),
-            won=Sum("closed_value", filter=Q(status=flow.WON)),
+        .values(
+            "referrer_company_id", "receiver_company_id", "referrer_company__country",
+            "receiver_company__country",
         )
-    )
+        .annotate(count=Count("id"), won=Sum("closed_value", filter=Q(status=flow.WON)))
+    )  # fmt: skip
     members: dict[int, list[int]] = defaultdict(list)
     countries_of: dict[int, set[str]] = defaultdict(set)
     stage_of: dict[int, str] = {}
+    names: dict[int, str] = {}
     country: dict[int, str] = {}
-    for partnership_id, company_id, company_country, stage in party_rows:
+    for partnership_id, company_id, name, company_country, stage in party_rows:
         members[partnership_id].append(company_id)
         countries_of[partnership_id].add(company_country)
         stage_of[partnership_id] = stage
+        names[company_id] = name
         country[company_id] = company_country
     figures = CrossBorder()
     for found in countries_of.values():
@@ -585,15 +616,6 @@ def network_figures(network: Network, *, width: int = 860, height: int = 560) ->
         if len(found) > 1:
             figures.partnerships_cross += 1
             figures.pairs["–".join(sorted(found))] += 1
-    company_ids = set(country) | {
-        pk for row in flow_rows for pk in (row["referrer_company_id"], row["receiver_company_id"])
-    }
-    names: dict[int, str] = {}
-    for pk, name, company_country in Company.objects.filter(pk__in=company_ids).values_list(
-        "pk", "name", "country"
-    ):
-        names[pk] = name
-        country[pk] = company_country
     # A pair's line shows its most advanced open partnership (paused counts least).
     pair_stage: dict[frozenset[int], str] = {}
     for partnership_id, companies in members.items():
@@ -604,16 +626,19 @@ def network_figures(network: Network, *, width: int = 860, height: int = 560) ->
                 if key not in pair_stage or _advance(stage) > _advance(pair_stage[key]):
                     pair_stage[key] = stage
     flows: dict[tuple[int, int], int] = {}
+    outside = 0
     for row in flow_rows:
         giver, taker = row["referrer_company_id"], row["receiver_company_id"]
-        flows[(giver, taker)] = flows.get((giver, taker), 0) + row["count"]
         figures.referrals += row["count"]
         figures.value += row["won"] or Decimal(0)
-        if country.get(giver) != country.get(taker):
+        if row["referrer_company__country"] != row["receiver_company__country"]:
             figures.referrals_cross += row["count"]
             figures.value_cross += row["won"] or Decimal(0)
-    pairs = set(pair_stage) | {frozenset(pair) for pair in flows}
-    graph = _graph(names, country, pair_stage, flows, pairs, width, height)
+        if frozenset((giver, taker)) in pair_stage:
+            flows[(giver, taker)] = flows.get((giver, taker), 0) + row["count"]
+        else:
+            outside += row["count"]
+    graph = _graph(names, country, pair_stage, flows, width, height, outside)
     return NetworkFigures(figures, graph)
 
 
@@ -621,12 +646,13 @@ def _advance(stage: str) -> int:
     return PATH.index(stage) if stage in PATH else -1
 
 
-def _graph(names, country, pair_stage, flows, pairs, width, height) -> NetworkGraph:
+def _graph(names, country, pair_stage, flows, width, height, outside) -> NetworkGraph:
+    pairs = set(pair_stage)
     degree: Counter = Counter()
     weight: Counter = Counter()
     for pair in pairs:
         for company_id in pair:
-            degree[company_id] += 1 if pair in pair_stage else 0
+            degree[company_id] += 1
             weight[company_id] += 1
     for (giver, taker), count in flows.items():
         weight[giver] += count
@@ -659,12 +685,12 @@ def _graph(names, country, pair_stage, flows, pairs, width, height) -> NetworkGr
     for pair in sorted(pairs, key=lambda p: sorted(names.get(pk, "") for pk in p)):
         a, b = sorted(pair, key=lambda pk: (names.get(pk, ""), pk))
         a_to_b, b_to_a = flows.get((a, b), 0), flows.get((b, a), 0)
-        stage = pair_stage.get(pair, "")
+        stage = pair_stage[pair]
         line, arrows = None, []
         if a in nodes and b in nodes:
             start = layout.Node(0, nodes[a].x, nodes[a].y, nodes[a].radius)
             end = layout.Node(1, nodes[b].x, nodes[b].y, nodes[b].radius)
-            line = layout.connect(start, end) if stage else None
+            line = layout.connect(start, end)
             for source, target, count in ((start, end, a_to_b), (end, start, b_to_a)):
                 if count:
                     arrow = layout.connect(source, target, offset=4.5)
@@ -674,12 +700,11 @@ def _graph(names, country, pair_stage, flows, pairs, width, height) -> NetworkGr
             GraphEdge(
                 a=names.get(a, "?"),
                 b=names.get(b, "?"),
-                stage=str(Stage(stage).label) if stage else "",
+                stage=str(Stage(stage).label),
                 a_to_b=a_to_b,
                 b_to_a=b_to_a,
                 line=line,
                 flows=tuple(arrows),
-                dashed=not stage,
             )
         )
     edges.sort(key=lambda e: (-(e.a_to_b + e.b_to_a), e.a, e.b))
@@ -689,119 +714,63 @@ def _graph(names, country, pair_stage, flows, pairs, width, height) -> NetworkGr
         nodes=list(nodes.values()),
         edges=edges[:GRAPH_TABLE] if len(edges) > GRAPH_TABLE else edges,
         hidden_companies=max(len(ranked) - len(shown), 0),
+        referrals_not_drawn=outside,
         countries=sorted({node.country for node in nodes.values()}),
     )
 
 
 # --- portfolios: every partnership with its health ---------------------------------------------
+# The rows and alert texts are the health app's (``selectors``); here they are filtered, sorted,
+# counted and charted.
 
-LIGHTS = ("green", "yellow", "red", "grey")
+LIGHTS = (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY)
 LIGHT_COLOURS = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828", "grey": "#9e9e9e"}
 LIGHT_PATTERNS = {"green": "solid", "yellow": "stripes", "red": "cross", "grey": "dots"}
-LIGHT_RANK = {"red": 0, "yellow": 1, "grey": 2, "green": 3}  # worst first
+SORTS = ("score", "-score", "alerts", "stage", "partner")
 
 
-@dataclass(frozen=True)
-class AlertRow:
-    pk: int
-    partnership_id: int
-    partners: list[str]
-    kind: str
-    title: str
-    status: str
-    status_label: str
-    since: dt.date
-    evidence: str
-    next_step: str
+def _names(row: selectors.PortfolioRow) -> str:
+    return " · ".join(company.name for company in row.partners)
 
 
-@dataclass(frozen=True)
-class PortfolioRow:
-    partnership_id: int
-    partners: list[str]  # the other parties from a company's view; all parties for a network
-    form: str
-    stage: str
-    stage_label: str
-    stage_since: dt.date
-    score: float | None
-    light: str
-    alerts: list[AlertRow]
-
-    @property
-    def at_risk(self) -> bool:
-        return self.light == "red" or bool(self.alerts)
-
-
-def _form_label(key: str, language: str) -> str:
-    entry = catalogues.get("forms", key)
-    return entry.label(language) if entry else key
-
-
-def _portfolio(partnerships: list[Partnership], own: set[int]) -> list[PortfolioRow]:
-    """Rows for already fetched partnerships (parties prefetched), health in two more queries."""
-    language = get_language() or "de"
-    ids = [p.pk for p in partnerships]
-    health = health_of(ids)
-    alerts = open_alerts_of(partnerships)
-    rows = []
-    for partnership in partnerships:
-        companies = [party.company for party in partnership.parties.all()]
-        others = [c.name for c in companies if c.pk not in own] if own else []
-        score, light = health.get(partnership.pk, (None, "grey"))
-        rows.append(
-            PortfolioRow(
-                partnership_id=partnership.pk,
-                partners=others or [c.name for c in companies],
-                form=_form_label(partnership.form, language),
-                stage=partnership.stage,
-                stage_label=str(partnership.get_stage_display()),
-                stage_since=timezone.localdate(partnership.stage_changed_at),
-                score=score,
-                light=light,
-                alerts=alerts.get(partnership.pk, []),
-            )
-        )
-    return rows
-
-
-SORTS = ("score", "-score", "partner", "stage", "alerts")
-
-
-def _sorted(rows: list[PortfolioRow], sort: str) -> list[PortfolioRow]:
-    if sort == "partner":
-        return sorted(rows, key=lambda r: [name.casefold() for name in r.partners])
-    if sort == "stage":
-        return sorted(rows, key=lambda r: (_advance(r.stage), r.partnership_id), reverse=True)
-    if sort == "alerts":
-        return sorted(rows, key=lambda r: (-len(r.alerts), _worst_key(r)))
-    if sort == "-score":
-        return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.partnership_id))
-    return sorted(rows, key=_worst_key)
-
-
-def _worst_key(row: PortfolioRow) -> tuple:
-    """Worst first: red before yellow before grey before green, then by score, then alerts."""
-    return (LIGHT_RANK.get(row.light, 2), row.score if row.score is not None else 101,
-            -len(row.alerts), row.partnership_id)  # fmt: skip
-
-
-def company_portfolio(company: Company, params) -> dict:
-    """All partnerships of ``company`` (ended ones only when asked), filtered and sorted as the
-    query string says (``stage``, ``light``, ``sort``)."""
-    partnerships = list(
-        Partnership.objects.filter(parties__company=company)
-        .prefetch_related(
-            models_prefetch_parties(),
-        )
-        .order_by("-stage_changed_at", "-pk")
+def _worst_first(row: selectors.PortfolioRow) -> tuple:
+    """Red before yellow before grey before green, then the lower score, then more alerts."""
+    return (
+        selectors.LIGHT_ORDER.get(row.light, 9),
+        row.score if row.score is not None else 101,
+        -len(row.alerts),
+        row.partnership.pk,
     )
-    rows = _portfolio(partnerships, {company.pk})
-    return _filtered(rows, params)
 
 
-def _filtered(rows: list[PortfolioRow], params) -> dict:
+def sort_rows(rows: list[selectors.PortfolioRow], sort: str) -> list[selectors.PortfolioRow]:
+    if sort == "partner":
+        return sorted(rows, key=lambda r: (_names(r).casefold(), r.partnership.pk))
+    if sort == "stage":
+        return sorted(rows, key=lambda r: (-_advance(r.stage), r.partnership.pk))
+    if sort == "alerts":
+        return sorted(rows, key=lambda r: (-len(r.alerts), _worst_first(r)))
+    if sort == "-score":
+        return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.partnership.pk))
+    return sorted(rows, key=_worst_first)
+
+
+@dataclass(frozen=True)
+class PortfolioLine:
+    """A portfolio row with what the table shows besides it."""
+
+    row: selectors.PortfolioRow
+    partners: str
+    form: str
+
+
+def portfolio_page(rows: list[selectors.PortfolioRow], params) -> dict:
+    """Filter (``stage``: one stage, default every open one; ``light``) and sort (``sort``) a
+    portfolio as the query string says; unknown values fall back to the defaults."""
     stage = params.get("stage", "")
+    stage = stage if stage in Stage.values else ""
     light = params.get("light", "")
+    light = light if light in Light.values else ""
     sort = params.get("sort", "score")
     sort = sort if sort in SORTS else "score"
     shown = [
@@ -810,52 +779,68 @@ def _filtered(rows: list[PortfolioRow], params) -> dict:
         if (row.stage == stage if stage else row.stage != Stage.ENDED)
         and (not light or row.light == light)
     ]
+    language = get_language() or "de"
+    ordered = sort_rows(shown, sort)
     return {
-        "rows": _sorted(shown, sort),
+        "rows": ordered,
+        "lines": [
+            PortfolioLine(
+                row, _names(row), catalogues.label("forms", row.partnership.form, language)
+            )
+            for row in ordered
+        ],
         "total": len(rows),
         "filters": {"stage": stage, "light": light, "sort": sort},
         "stage_choices": [(str(s), str(Stage(s).label)) for s in STAGE_ORDER],
-        "light_choices": [(light, light) for light in LIGHTS],
-        "sort_choices": SORTS,
+        "light_choices": [(str(light), presentation.light_label(light)) for light in LIGHTS],
     }
 
 
-def models_prefetch_parties():
-    from django.db.models import Prefetch
-
-    return Prefetch("parties", queryset=PartnershipParty.objects.select_related("company"))
-
-
-def network_portfolio(network: Network) -> list[PortfolioRow]:
-    """Every open partnership of the network with its health, worst first."""
+def network_rows(network: Network) -> list[selectors.PortfolioRow]:
+    """Every open partnership of the network with its health, worst first (the CSV export)."""
     partnerships = list(
-        Partnership.objects.filter(network=network)
-        .exclude(stage=Stage.ENDED)
-        .prefetch_related(models_prefetch_parties())
+        selectors._with_parties(
+            Partnership.objects.filter(network=network).exclude(stage=Stage.ENDED)
+        ).order_by("pk")
+    )
+    return sort_rows(selectors._rows(partnerships, None), "score")
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    view: selectors.AlertView
+    partnership_id: int
+    partners: list[str]
+
+
+def network_alert_lines(actor, network: Network) -> list[AlertLine]:
+    """The network's unresolved alerts with their texts and partners, oldest first."""
+    alerts = list(
+        selectors.alerts_for(actor, status="unresolved", network=network).order_by(
+            "since", "partnership_id", "kind"
+        )
+    )
+    names: dict[int, list[str]] = defaultdict(list)
+    for partnership_id, name in (
+        PartnershipParty.objects.filter(partnership_id__in={a.partnership_id for a in alerts})
         .order_by("pk")
-    )
-    return _sorted(_portfolio(partnerships, set()), "score")
+        .values_list("partnership_id", "company__name")
+    ):
+        names[partnership_id].append(name)
+    return [
+        AlertLine(view, view.alert.partnership_id, names[view.alert.partnership_id])
+        for view in selectors.alert_views(alerts)
+    ]
 
 
-def network_alerts(network: Network) -> list[AlertRow]:
-    partnerships = list(
-        Partnership.objects.filter(network=network).prefetch_related(models_prefetch_parties())
-    )
-    found = open_alerts_of(partnerships)
-    return sorted(
-        (alert for alerts in found.values() for alert in alerts),
-        key=lambda a: (a.since, a.partnership_id, a.kind),
-    )
-
-
-def distribution_chart(rows: list[PortfolioRow]) -> Chart:
-    counts = Counter(row.light for row in rows)
+def distribution_chart(portfolio: selectors.NetworkPortfolio) -> Chart:
+    counts = {light: count for light, _label, count in portfolio.distribution}
     return Chart(
         key="distribution",
-        title=_("Health of the open partnerships"),
+        title=_("Health of the partnerships"),
         kind="bar",
         category=_("Traffic light"),
-        labels=[_light_word(light) for light in LIGHTS],
+        labels=[presentation.light_label(light) for light in LIGHTS],
         series=[
             Series(
                 _("Partnerships"),
@@ -867,52 +852,53 @@ def distribution_chart(rows: list[PortfolioRow]) -> Chart:
     )
 
 
-def _light_word(light: str) -> str:
-    return {
-        "green": _("good"), "yellow": _("watch"), "red": _("at risk"),
-        "grey": _("too little data"),
-    }[light]  # fmt: skip
+def funnel_chart(portfolio: selectors.NetworkPortfolio) -> Chart:
+    counts = {stage: count for stage, _label, count in portfolio.funnel}
+    return Chart(
+        key="funnel",
+        title=_("Partnerships per stage"),
+        kind="bar",
+        category=_("Stage"),
+        labels=[str(Stage(stage).label) for stage in STAGE_ORDER],
+        series=[Series(_("Partnerships"), [counts.get(stage, 0) for stage in STAGE_ORDER])],
+        horizontal=True,
+    )
 
 
-def network_dashboard(network: Network) -> dict:
+def network_dashboard(portfolio: selectors.NetworkPortfolio) -> dict:
     """The coordinator's portfolio of a network: key figures, funnel, health distribution,
     at-risk list, revenue, cross-border share and the graph — a fixed number of queries."""
-    rows = network_portfolio(network)
+    network = portfolio.network
     figures = network_figures(network)
     revenue = revenue_per_month(network)
-    at_risk = [row for row in rows if row.at_risk]
     cross = figures.cross_border
-    revenue_total = sum((v for v in revenue.series[0].values if v), Decimal(0))
-    open_alerts = sum(len(row.alerts) for row in rows)
+    revenue_total = sum((Decimal(v) for v in revenue.series[0].values if v), Decimal(0))
+    companies = len(figures.graph.nodes) + figures.graph.hidden_companies
+    open_partnerships = sum(count for stage, _l, count in portfolio.funnel if stage != Stage.ENDED)
     key_figures = [
-        (_("Companies in partnerships"), format_value(len(figures.graph.nodes)
-                                                       + figures.graph.hidden_companies, "count")),
-        (_("Open partnerships"), format_value(len(rows), "count")),
-        (_("At risk"), format_value(len(at_risk), "count")),
-        (_("Open alerts"), format_value(open_alerts, "count")),
-        (_("Revenue won through referrals, last 12 months"), format_value(revenue_total, "eur")),
-        (_("Cross-border partnerships"), format_value(cross.partnership_share, "percent")
-         if cross.partnership_share is not None else "–"),
-    ]  # fmt: skip
+        (_("Companies in partnerships"), format_value(companies, "count")),
+        (_("Open partnerships"), format_value(open_partnerships, "count")),
+        (_("At risk"), format_value(len(portfolio.at_risk), "count")),
+        (_("Open alerts"), format_value(portfolio.open_alerts, "count")),
+        (
+            _("Revenue won through referrals, last 12 months"),
+            f"{formats.number_format(revenue_total, 0, use_l10n=True, force_grouping=True)} €",
+        ),
+        (
+            _("Cross-border partnerships"),
+            format_value(cross.partnership_share, "percent")
+            if cross.partnership_share is not None
+            else "–",
+        ),
+    ]
     return {
         "network": network,
+        "portfolio": portfolio,
         "key_figures": key_figures,
-        "funnel_chart": stage_funnel(network),
-        "distribution_chart": distribution_chart(rows),
-        "at_risk": at_risk,
+        "funnel_chart": funnel_chart(portfolio),
+        "distribution_chart": distribution_chart(portfolio),
+        "at_risk": portfolio.at_risk,
         "revenue_chart": revenue,
         "cross_border": cross,
         "graph": figures.graph,
-        "rows": rows,
     }
-
-
-# --- health (stored by the health app) ----------------------------------------------------------
-
-
-def health_of(partnership_ids: list[int]) -> dict[int, tuple[float | None, str]]:
-    return {}
-
-
-def open_alerts_of(partnerships: list[Partnership]) -> dict[int, list[AlertRow]]:
-    return {}

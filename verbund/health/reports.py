@@ -13,22 +13,16 @@ import io
 from collections.abc import Sequence
 
 from django.utils import formats, timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from verbund.health import dashboards
+from verbund.health import dashboards, selectors
 from verbund.health.charts import Chart, format_value
+from verbund.lib import catalogues
 from verbund.lib.pdf import FAMILY, Document, new_document, paragraph
 from verbund.lib.spreadsheet import guard_cell
-from verbund.tenancy.models import Network
 
 DELIMITER = ";"  # what German and Dutch spreadsheet programs expect
-
-
-def light_label(light: str) -> str:
-    return {
-        "green": _("good"), "yellow": _("watch"), "red": _("at risk"),
-        "grey": _("too little data"),
-    }.get(light, light)  # fmt: skip
 
 
 def _percent(value: float | None) -> str:
@@ -47,7 +41,7 @@ def _write(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def portfolio_csv(rows: Sequence[dashboards.PortfolioRow]) -> str:
+def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
     """One line per partnership: partners, form, stage, score, light, open alerts."""
     return _write(
         [
@@ -56,10 +50,13 @@ def portfolio_csv(rows: Sequence[dashboards.PortfolioRow]) -> str:
         ],
         [
             [
-                row.partnership_id, " · ".join(row.partners), row.form, row.stage_label,
-                formats.date_format(row.stage_since, "SHORT_DATE_FORMAT"),
+                row.partnership.pk, " · ".join(c.name for c in row.partners),
+                catalogues.label("forms", row.partnership.form, get_language() or "de"),
+                row.stage_label,
+                formats.date_format(timezone.localdate(row.partnership.stage_changed_at),
+                                    "SHORT_DATE_FORMAT"),
                 "" if row.score is None else formats.number_format(round(row.score), 0),
-                light_label(row.light), len(row.alerts),
+                row.light_label, len(row.alerts),
                 " | ".join(alert.title for alert in row.alerts),
             ]
             for row in rows
@@ -67,7 +64,7 @@ def portfolio_csv(rows: Sequence[dashboards.PortfolioRow]) -> str:
     )  # fmt: skip
 
 
-def alerts_csv(alerts: Sequence[dashboards.AlertRow]) -> str:
+def alerts_csv(alerts: Sequence[dashboards.AlertLine]) -> str:
     """One line per open or acknowledged alert, with its evidence and suggested next step."""
     return _write(
         [
@@ -76,11 +73,12 @@ def alerts_csv(alerts: Sequence[dashboards.AlertRow]) -> str:
         ],
         [
             [
-                alert.partnership_id, " · ".join(alert.partners), alert.title,
-                alert.status_label, formats.date_format(alert.since, "SHORT_DATE_FORMAT"),
-                alert.evidence, alert.next_step,
+                line.partnership_id, " · ".join(line.partners), line.view.title,
+                line.view.status_label,
+                formats.date_format(line.view.since, "SHORT_DATE_FORMAT"),
+                line.view.evidence, line.view.next_step,
             ]
-            for alert in alerts
+            for line in alerts
         ],
     )  # fmt: skip
 
@@ -157,21 +155,20 @@ def partnership_pdf(access, language: str) -> bytes:
                 "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT"),
             },
         )
-        health = data.get("health")
-        if health is not None:
-            _heading(document, _("Health"))
-            paragraph(
-                document,
-                _("Score %(score)s of 100 · %(light)s")
-                % {
-                    "score": "–" if health.score is None else round(health.score),
-                    "light": light_label(health.light),
-                },
-                bold=True,
-            )
-            for reason in health.reasons:
-                paragraph(document, f"• {reason}", size=9, height=4.8)
-        alerts = data.get("alerts") or []
+        health = data["health"]
+        _heading(document, _("Health"))
+        paragraph(
+            document,
+            _("Score %(score)s of 100 · %(light)s")
+            % {
+                "score": "–" if health.score is None else round(health.score),
+                "light": health.light_label,
+            },
+            bold=True,
+        )
+        for reason in health.reasons:
+            paragraph(document, f"• {reason.text}", size=9, height=4.8)
+        alerts = health.alerts
         _heading(document, _("Open alerts"))
         if not alerts:
             paragraph(document, _("No open alerts."), size=9)
@@ -192,8 +189,7 @@ def partnership_pdf(access, language: str) -> bytes:
                     document, _("Suggested next step: %(step)s") % {"step": alert.next_step},
                     size=9, height=4.8,
                 )  # fmt: skip
-        if data.get("health_chart") is not None:
-            _chart_table(document, data["health_chart"])
+        _chart_table(document, data["health_chart"])
         _chart_table(document, data["referral_chart"])
         if data["kpi_chart"] is not None:
             _chart_table(document, data["kpi_chart"])
@@ -211,11 +207,12 @@ def partnership_pdf(access, language: str) -> bytes:
         return bytes(document.output())
 
 
-def network_pdf(network: Network, language: str) -> bytes:
+def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
     """The programme report for a funder: key figures, stage funnel, health distribution, the
     partnerships at risk, partner-induced revenue and the cross-border share."""
     with translation.override(language):
-        data = dashboards.network_dashboard(network)
+        data = dashboards.network_dashboard(portfolio)
+        network = portfolio.network
         title = _("Programme report")
         document = new_document(title=title, language=language, footer=_footer(network.name))
         paragraph(document, title, size=17, bold=True, height=9)
@@ -243,9 +240,9 @@ def network_pdf(network: Network, language: str) -> bytes:
                 [_("Partners"), _("Stage"), _("Score"), _("Traffic light"), _("Open alerts")],
                 [
                     [
-                        " · ".join(row.partners), row.stage_label,
+                        " · ".join(c.name for c in row.partners), row.stage_label,
                         "–" if row.score is None else str(round(row.score)),
-                        light_label(row.light),
+                        row.light_label,
                         ", ".join(alert.title for alert in row.alerts) or "–",
                     ]
                     for row in data["at_risk"]

@@ -58,6 +58,7 @@
       c.save();
       c.font = "12px system-ui, sans-serif";
       c.fillStyle = "#222";
+      var lineLabels = [];
       chart.data.datasets.forEach(function (dataset, index) {
         var meta = chart.getDatasetMeta(index);
         if (meta.hidden) return;
@@ -65,10 +66,7 @@
           var last = -1;
           dataset.data.forEach(function (v, i) { if (v !== null && v !== undefined) last = i; });
           if (last < 0 || chart.data.datasets.length < 2) return;
-          var point = meta.data[last];
-          c.textAlign = "right";
-          c.textBaseline = "bottom";
-          c.fillText(dataset.label, point.x - 6, point.y - 6 - index * 2);
+          lineLabels.push({ text: dataset.label, x: meta.data[last].x - 6, y: meta.data[last].y - 6 });
           return;
         }
         if (meta.data.length > 24) return;
@@ -86,6 +84,21 @@
             c.fillText(text, bar.x, Math.min(bar.y, bar.base) - 2);
           }
         });
+      });
+      // Lines ending on the same value would print their names on top of each other: stack
+      // the names upwards, at least one text line apart.
+      lineLabels.sort(function (a, b) { return b.y - a.y; });
+      for (var i = 1; i < lineLabels.length; i++) {
+        if (lineLabels[i - 1].y - lineLabels[i].y < 14) lineLabels[i].y = lineLabels[i - 1].y - 14;
+      }
+      c.textAlign = "right";
+      c.textBaseline = "bottom";
+      lineLabels.forEach(function (label) {
+        c.fillStyle = "rgba(255,255,255,.85)";
+        var width = c.measureText(label.text).width;
+        c.fillRect(label.x - width - 2, label.y - 13, width + 4, 14);
+        c.fillStyle = "#222";
+        c.fillText(label.text, label.x, label.y);
       });
       c.restore();
     }
@@ -133,7 +146,7 @@
         animation: false,
         maintainAspectRatio: false,
         indexAxis: spec.horizontal ? "y" : "x",
-        layout: { padding: { top: 18, right: spec.horizontal ? 56 : 12 } },
+        layout: { padding: { top: 18 + (line ? 14 * Math.max(spec.series.length - 1, 0) : 0), right: spec.horizontal ? 56 : 12 } },
         scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
         plugins: {
           legend: { display: datasets.length > 1, labels: { usePointStyle: true } },
