@@ -460,7 +460,7 @@ def health_recompute(
     send_notifications: bool = True,
 ) -> RecomputeSummary:
     """Score every partnership (of one network, or of all), write today's snapshots and
-    reconcile the alerts. ``progress(n)`` is called as partnerships are written."""
+    reconcile the alerts. ``progress(done, total)`` is called as partnerships are written."""
     today = today or timezone.localdate()
     networks = (
         [network.pk]
@@ -565,7 +565,7 @@ def _store_many(
             _snapshots(batch, today)
         stale += len(missed)
         if progress is not None:
-            progress(len(batch))
+            progress(start + len(batch), len(results))
     return stale
 
 

@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from verbund.health.selectors import partnership_health
 from verbund.lib import catalogues
 from verbund.partnerships import form_templates, services, stages
 from verbund.partnerships.forms import StageForm, apply_errors, checklist_rows
@@ -134,6 +135,7 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
         if partnership.stage in stages.PATH
         else -1,
         "path": [(s, Stage(s).label) for s in stages.PATH],
+        "health": partnership_health(access),
     }
 
 

@@ -1,0 +1,151 @@
+"""Health pages: acknowledging and resolving an early warning (from the partnership page's
+health panel), the early warnings of my company, and a network's health settings.
+
+Access: the parties and the network's coordination act on a partnership's alerts; anyone else
+gets 404 (``partnerships.selectors.get_partnership_for``). The settings page is the
+coordination's (403 for members, 404 outside the network).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from verbund.health import selectors, services
+from verbund.health.models import HealthAlert, NetworkHealthSettings
+from verbund.health.settings_form import defaults
+from verbund.tenancy.selectors import get_network_for
+
+STATUSES = ("unresolved", "open", "acknowledged", "resolved")
+
+
+def _back(request: HttpRequest, alert: HealthAlert) -> HttpResponse:
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    return redirect(
+        target or reverse("partnerships:detail", args=[alert.partnership_id]) + "#health"
+    )
+
+
+def _act(request: HttpRequest, alert_id: int, service, done: str) -> HttpResponse:
+    alert, _access = selectors.get_alert_for(request.actor, alert_id)
+    try:
+        service(actor=request.actor, alert=alert)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return _back(request, alert)
+
+
+@login_required
+@require_POST
+def alert_acknowledge(request: HttpRequest, alert_id: int) -> HttpResponse:
+    return _act(request, alert_id, services.alert_acknowledge, _("Early warning acknowledged."))
+
+
+@login_required
+@require_POST
+def alert_resolve(request: HttpRequest, alert_id: int) -> HttpResponse:
+    return _act(request, alert_id, services.alert_resolve, _("Early warning resolved."))
+
+
+@login_required
+def alert_list(request: HttpRequest) -> HttpResponse:
+    """The early warnings of the company I act for (or of the networks I coordinate)."""
+    status = request.GET.get("status") or "unresolved"
+    if status not in STATUSES:
+        status = "unresolved"
+    actor = request.actor
+    if actor.company is not None:
+        alerts = selectors.alerts_for(actor, status=status, company=actor.company)
+    else:
+        alerts = selectors.alerts_for(actor, status=status)
+    views = selectors.alert_views(alerts[:200])
+    return render(
+        request,
+        "health/alerts.html",
+        {
+            "alerts": views,
+            "status": status,
+            "statuses": [
+                ("unresolved", _("open and acknowledged")),
+                ("open", _("open")),
+                ("acknowledged", _("acknowledged")),
+                ("resolved", _("resolved")),
+            ],
+        },
+    )
+
+
+@login_required
+def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """A network's health thresholds and weights: every setting with its default."""
+    network = get_network_for(request.actor, slug, coordinator=True)
+    row = NetworkHealthSettings.objects.filter(network=network).first()
+    overrides = dict(row.overrides) if row else {}
+    errors: dict[str, list[str]] = {}
+    submitted: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        changes: dict[str, object] = {}
+        for name, default in defaults().items():
+            raw = request.POST.get(name)
+            if raw is None:
+                continue
+            submitted[name] = raw
+            if name == "stalled_days":
+                try:
+                    value = json.loads(raw) if raw.strip() else None
+                except ValueError:
+                    errors[name] = [_('Give days per stage, e.g. {"pilot": 240}.')]
+                    continue
+            else:
+                value = raw.strip() or None
+            if value is None or value == default or str(value) == str(default):
+                changes[name] = None  # back to the default
+            else:
+                changes[name] = value
+        if not errors:
+            try:
+                services.health_settings_update(network=network, changes=changes, user=request.user)
+            except ValidationError as error:
+                errors = error.message_dict
+            else:
+                messages.success(
+                    request, _("Saved. The health of every partnership is computed again tonight.")
+                )
+                return redirect("health:settings", network.slug)
+        status = 400
+    rows = []
+    for name, default in defaults().items():
+        value = overrides.get(name, default)
+        shown = submitted.get(name)
+        if shown is None:
+            shown = json.dumps(value) if isinstance(value, dict) else str(value)
+        rows.append(
+            {
+                "name": name,
+                "value": shown,
+                "default": json.dumps(default) if isinstance(default, dict) else str(default),
+                "changed": name in overrides,
+                "errors": errors.get(name, []),
+            }
+        )
+    return render(
+        request,
+        "health/settings.html",
+        {"network": network, "rows": rows, "errors": errors},
+        status=status,
+    )
