@@ -88,7 +88,9 @@ def alerts_csv(alerts: Sequence[dashboards.AlertLine]) -> str:
 
 def _heading(document: Document, text: str) -> None:
     document.ln(2)
-    paragraph(document, text, size=12.5, bold=True, height=7)
+    document.set_font(FAMILY, "B", 12.5)
+    # Left-aligned: a justified heading that wraps spreads its words over the line.
+    document.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -169,5 +169,5 @@
     drawAll();
   }
   // Panels swapped in by htmx get their charts too.
-  document.addEventListener("htmx:afterSettle", function (event) { drawAll(event.target); });
+  document.addEventListener("htmx:afterSettle", function () { drawAll(); });
 })();
