@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.partnerships.conftest import items, partnership  # noqa: F401 (Django-side tests)
 from verbund.health import history as h
 
 START = dt.date(2026, 1, 5)

@@ -74,7 +74,9 @@ def _alert(view: AlertView) -> dict:
     }  # fmt: skip
 
 
-@router.get("/partnerships/{partnership_id}/health", response=HealthOut)
+@router.get(
+    "/partnerships/{partnership_id}/health", response=HealthOut, url_name="partnership_health"
+)
 def partnership_health(request, partnership_id: int, days: int = 90):
     """Current health (score 0–100, light, components 0–1, reasons), unresolved early warnings
     and the daily scores of the last ``days`` days."""
@@ -104,7 +106,7 @@ def partnership_health(request, partnership_id: int, days: int = 90):
 Status = Literal["unresolved", "open", "acknowledged", "resolved"]
 
 
-@router.get("/health/alerts", response=list[AlertOut])
+@router.get("/health/alerts", response=list[AlertOut], url_name="health_alerts")
 def alert_list(request, status: Status | None = "unresolved", limit: int = 100):
     """Early warnings of the partnerships of your companies and of the networks you
     coordinate, newest first."""
@@ -112,14 +114,20 @@ def alert_list(request, status: Status | None = "unresolved", limit: int = 100):
     return [_alert(v) for v in selectors.alert_views(alerts)]
 
 
-@router.post("/health/alerts/{alert_id}/acknowledge", response=AlertOut)
+@router.post(
+    "/health/alerts/{alert_id}/acknowledge",
+    response=AlertOut,
+    url_name="health_alert_acknowledge",
+)
 def alert_acknowledge(request, alert_id: int):
     alert, _access = selectors.get_alert_for(request.actor, alert_id)
     alert = services.alert_acknowledge(actor=request.actor, alert=alert)
     return _alert(selectors.alert_views([alert])[0])
 
 
-@router.post("/health/alerts/{alert_id}/resolve", response=AlertOut)
+@router.post(
+    "/health/alerts/{alert_id}/resolve", response=AlertOut, url_name="health_alert_resolve"
+)
 def alert_resolve(request, alert_id: int):
     alert, _access = selectors.get_alert_for(request.actor, alert_id)
     alert = services.alert_resolve(actor=request.actor, alert=alert)

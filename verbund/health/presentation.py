@@ -264,7 +264,8 @@ def _service(e: Mapping[str, Any], names: Names) -> str:
     ratings = int(e.get("ratings") or 0)
     return _fill(
         ngettext(
-            "Clients rated the service of %(party)s %(average)s of 5 in the latest rating.",
+            "Clients rated the service of %(party)s %(average)s of 5 in the latest "
+            "%(ratings)s rating.",
             "Clients rated the service of %(party)s %(average)s of 5 on average in the latest "
             "%(ratings)s ratings.",
             ratings,

@@ -11,7 +11,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.health.django_world import agree, cost, lively_history, meeting, referral, review_both
+from tests.health.app.django_world import (
+    agree,
+    cost,
+    lively_history,
+    meeting,
+    referral,
+    review_both,
+)
 from verbund.activities.models import CostItem
 from verbund.health import aggregates, sources
 from verbund.health import history as h
@@ -154,7 +161,7 @@ def test_the_command_recomputes_a_network_and_reports(world, partnership, capsys
     lively_history(world, partnership)
     call_command("health_recompute", "--network", "alpha")
     out = capsys.readouterr().out
-    assert "alpha: 1 partnerships scored from" in out
+    assert "alpha: 1 Partnerschaften aus" in out
     assert PartnershipHealth.objects.filter(pk=partnership.pk).exists()
 
 
@@ -164,5 +171,5 @@ def test_days_are_counted_by_the_database_like_python(world, partnership, vendor
 
     moment = timezone.make_aware(dt.datetime.combine(vendor_day, dt.time(23, 30)))
     Partnership.objects.filter(pk=partnership.pk).update(created_at=moment)
-    ids, _networks, ships = sources.facts(partnership_ids=[partnership.pk])
+    _ids, _networks, ships = sources.facts(partnership_ids=[partnership.pk])
     assert ships[0].created == vendor_day  # local day, not the UTC one

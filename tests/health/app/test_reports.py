@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import World
-from tests.health import django_world as history
+from tests.health.app import django_world as history
 from tests.partnerships import worlds
 from tests.pdf import rendered_text
 from verbund.companies.services import company_create

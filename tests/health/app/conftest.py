@@ -1,0 +1,3 @@
+"""Django-side health tests: the partnership fixtures of the partnerships tests."""
+
+from tests.partnerships.conftest import items, partnership  # noqa: F401
