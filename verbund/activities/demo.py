@@ -10,6 +10,10 @@ Which partnership shows what (the demo logins act for the "german" and "dutch" c
 - dutch ↔ a fourth company: exploring, nothing recorded — the empty partnership;
 - german, dutch and the Münsterland company of the two-company owner: a marketing alliance with
   three costs paid by different partners (unsettled) and contact lists with an overlap.
+
+``verbund.health.demo`` then gives these partnerships their past (started months ago) and adds
+what the early warnings need: two older unanswered referrals on the one-way street and an old
+unsettled cost in the alliance.
 """
 
 from __future__ import annotations

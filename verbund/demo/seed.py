@@ -144,7 +144,17 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
     )
     logins += _seed_groups(programme, companies, {company(key).pk for key in personas}, seed)
     # Partnerships being run: referrals, activities, costs, contacts (verbund.activities.demo).
+    before = set(programme.partnerships.values_list("pk", flat=True))
     seed_partnership_work(programme, company)
+    # ... and their health: the early warnings of the one-way, empty, overdue and unsettled ones.
+    from verbund.health.demo import seed_health
+
+    seed_health(
+        programme,
+        programme.partnerships.exclude(pk__in=before).prefetch_related("parties__company"),
+        company("german"),
+        company("dutch"),
+    )
     # Both demo modules add partnerships: the summary counts all of them.
     partnership_counts["partnerships"] = programme.partnerships.count()
     return DemoSummary(

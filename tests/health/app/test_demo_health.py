@@ -1,0 +1,55 @@
+"""The seeded demo shows its early warnings: the one-way, empty, overdue (unanswered referrals)
+and unsettled partnerships each with the matching alert and its evidence; the balanced one none."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from verbund.health import selectors
+from verbund.health.models import HealthAlert, PartnershipHealth
+from verbund.partnerships.models import Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+def alerts_by_partnership() -> dict[int, dict[str, HealthAlert]]:
+    out: dict[int, dict[str, HealthAlert]] = {}
+    for alert in HealthAlert.objects.filter(status="open"):
+        out.setdefault(alert.partnership_id, {})[alert.kind] = alert
+    return out
+
+
+def test_the_demo_shows_the_matching_alerts_with_evidence(demo_summary):
+    alerts = alerts_by_partnership()
+    forms = dict(Partnership.objects.filter(pk__in=alerts).values_list("pk", "form"))
+    found = {(forms[pid], kind) for pid, kinds in alerts.items() for kind in kinds}
+    assert ("referral_partnership", "one_way_street") in found
+    assert ("referral_partnership", "unanswered_referral") in found
+    assert ("trusted_advisory", "empty_partnership") in found
+    assert ("marketing_alliance", "unsettled_costs") in found
+    one_way = next(a["one_way_street"] for a in alerts.values() if "one_way_street" in a)
+    assert one_way.evidence["given"] == 7 and one_way.evidence["received"] == 0
+    views = selectors.alert_views([one_way])
+    with translation.override("en"):
+        (view,) = selectors.alert_views([one_way])
+    assert "passed 7 referrals to" in view.evidence and "received 0 back" in view.evidence
+    assert views[0].title
+
+
+def test_the_balanced_demo_partnership_is_healthy_and_quiet(demo_summary):
+    from verbund.referrals.models import Referral
+
+    two_way = {
+        pid
+        for pid in Referral.objects.filter(partnership__isnull=False).values_list(
+            "partnership_id", flat=True
+        )
+        if Referral.objects.filter(partnership_id=pid).values("referrer_company").distinct().count()
+        == 2
+    }
+    assert len(two_way) == 1
+    (balanced,) = two_way
+    health = PartnershipHealth.objects.get(pk=balanced)
+    assert health.light in ("green", "yellow") and health.score >= 50
+    assert not HealthAlert.objects.filter(partnership_id=balanced).exists()

@@ -1,0 +1,80 @@
+"""Health for the demo, called from ``verbund.demo.seed`` after the partnerships are run
+(``verbund.activities.demo``): the running partnerships get a past (they started months ago),
+the few rows each pattern needs to be a real pattern are recorded through the services, and
+health is computed for the network, so the demo shows its early warnings with evidence:
+
+- the one-way street (german → a third company): seven referrals given over two months, none
+  back — ``one_way_street``; the two oldest unanswered for six weeks — ``unanswered_referral``;
+- the empty partnership (dutch ↔ a fourth company): started five months ago, nothing since —
+  ``empty_partnership``;
+- the marketing alliance: a trade-fair cost from four months ago never settled —
+  ``unsettled_costs``;
+- the balanced partnership stays free of warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.utils import timezone
+
+from verbund.activities import services as activities
+from verbund.companies.models import Company, CompanyMember
+from verbund.health.services import RecomputeSummary, health_recompute
+from verbund.partnerships.models import Partnership
+from verbund.tenancy.models import Network
+
+CLIENTS = (
+    ("Bernd Rottmann", "Rottmann Fördertechnik", "b.rottmann@rottmann.example",
+     "Steuerung für eine Förderstrecke"),
+    ("Marieke Scholten", "Scholten Zuivel", "m.scholten@scholten.example",
+     "Umbau einer Abfüllanlage"),
+)  # fmt: skip
+
+
+def _ago(days: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def _owner(company: Company):
+    member = CompanyMember.objects.filter(company=company).select_related("user").first()
+    return member.user if member else None
+
+
+def _started(partnership: Partnership, days_ago: int, stage_days_ago: int | None = None) -> None:
+    """The demo's partnerships were created today; in the story they started months ago."""
+    Partnership.objects.filter(pk=partnership.pk).update(
+        created_at=_ago(days_ago), stage_changed_at=_ago(stage_days_ago or days_ago)
+    )
+
+
+def seed_health(
+    network: Network, partnerships: Iterable[Partnership], german: Company, dutch: Company
+) -> RecomputeSummary:
+    """Age the running demo partnerships, add what each pattern needs, compute health."""
+    for partnership in partnerships:
+        companies = {party.company_id: party.company for party in partnership.parties.all()}
+        if partnership.form == "marketing_alliance":
+            _started(partnership, 150, 140)
+            payer = companies[german.pk]
+            activities.cost_item_create(
+                partnership=partnership, company=payer, user=_owner(payer), paid_by=payer,
+                amount=Decimal("1800.00"), spent_on=timezone.localdate() - dt.timedelta(days=120),
+                description="Messebeteiligung Frühjahr", quiet=True,
+            )  # fmt: skip
+        elif partnership.form == "trusted_advisory":
+            _started(partnership, 160, 60)
+        elif partnership.form == "referral_partnership" and dutch.pk in companies:
+            _started(partnership, 130)
+        elif partnership.form == "referral_partnership":
+            _started(partnership, 100)
+            receiver = next(c for pk, c in companies.items() if pk != german.pk)
+            for days, (name, company, email, need) in zip((60, 45), CLIENTS, strict=True):
+                activities.referral_give(
+                    partnership=partnership, referrer=german, user=_owner(german),
+                    receiver=receiver, client_name=name, client_company=company,
+                    client_email=email, consent=True, need=need, created_at=_ago(days),
+                )  # fmt: skip
+    return health_recompute(network=network)
