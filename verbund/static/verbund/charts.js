@@ -66,7 +66,10 @@
           var last = -1;
           dataset.data.forEach(function (v, i) { if (v !== null && v !== undefined) last = i; });
           if (last < 0 || chart.data.datasets.length < 2) return;
-          lineLabels.push({ text: dataset.label, x: meta.data[last].x - 6, y: meta.data[last].y - 6 });
+          var point = meta.data[last];
+          // Above the last point, or below it when that would run into the legend.
+          var y = point.y - 6 - 13 < chart.chartArea.top ? point.y + 20 : point.y - 6;
+          lineLabels.push({ text: dataset.label, x: point.x - 6, y: y });
           return;
         }
         if (meta.data.length > 24) return;
