@@ -117,3 +117,12 @@ def test_outsourcing_is_grounded_in_what_makes_it_succeed():
     group = form_templates.template("project_group")
     assert "appoint_leader" in group.checklists["contacted"]
     assert "assign_roles" in group.checklists["exploring"]
+
+
+def test_strategic_needs_a_known_health_above_the_threshold():
+    agreed = datetime(2025, 1, 15, tzinfo=UTC)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    earned = {"agreed_at": agreed, "now": now, "completed_reviews": 2, "min_health": 70}
+    assert stages.strategic_missing(**earned, health_score=64.5) == ["health"]
+    assert stages.strategic_missing(**earned, health_score=70) == []
+    assert stages.strategic_missing(**earned, health_score=None) == []  # not known yet

@@ -40,11 +40,18 @@ def strategic_missing(
     completed_reviews: int,
     min_months: int = STRATEGIC_MIN_MONTHS,
     min_reviews: int = STRATEGIC_MIN_REVIEWS,
+    health_score: float | None = None,
+    min_health: float | None = None,
 ) -> list[str]:
-    """What is still missing before `strategic` is earned (codes; empty when earned)."""
+    """What is still missing before `strategic` is earned (codes; empty when earned).
+
+    Health counts when it is known: a score below ``min_health`` holds the stage back; no score
+    yet (too little data, or not computed) does not."""
     missing = []
     if agreed_at is None or months_between(agreed_at, now) < min_months:
         missing.append("months")
     if completed_reviews < min_reviews:
         missing.append("reviews")
+    if min_health is not None and health_score is not None and health_score < min_health:
+        missing.append("health")
     return missing

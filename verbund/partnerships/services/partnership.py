@@ -163,14 +163,28 @@ def completed_reviews(partnership: Partnership) -> int:
     return Review.objects.filter(partnership=partnership, status=Review.Status.COMPLETED).count()
 
 
+def strategic_min_health(network: Network) -> int:
+    """Health a partnership needs for `strategic`: the network's setting, by default the score
+    from which its health is green (issue 7)."""
+    from verbund.health.services import settings_for
+
+    green_from = int(settings_for(network.pk).green_from)
+    return network_setting(network, "strategic_min_health", green_from)
+
+
 def strategic_missing(partnership: Partnership) -> list[str]:
+    from verbund.health.selectors import strategic_health
+
     network = partnership.network
+    health = strategic_health(partnership)
     return stages.strategic_missing(
         agreed_at=partnership.agreed_at,
         now=timezone.now(),
         completed_reviews=completed_reviews(partnership),
         min_months=network_setting(network, "strategic_min_months", stages.STRATEGIC_MIN_MONTHS),
         min_reviews=network_setting(network, "strategic_min_reviews", stages.STRATEGIC_MIN_REVIEWS),
+        health_score=health.score if health is not None and health.light != "grey" else None,
+        min_health=strategic_min_health(network),
     )
 
 
@@ -220,6 +234,8 @@ def partnership_move(
                         partnership.network, "strategic_min_reviews", stages.STRATEGIC_MIN_REVIEWS
                     )
                 },
+                "health": _("a health score of at least %(score)s")
+                % {"score": strategic_min_health(partnership.network)},
             }
             raise ValidationError(
                 {
