@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("verbund.matching.urls")),
     path("", include("verbund.activities.urls")),
     path("", include("verbund.health.urls")),
+    path("", include("verbund.health.dashboard_views")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

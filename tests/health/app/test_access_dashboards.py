@@ -1,0 +1,64 @@
+"""Every dashboard page, report and export, every persona. The partnership is the member
+company's with the anonymous company: its party and the network's coordination read its charts
+and report; the other company (outside it), the other network and outsiders get 404. The
+company portfolio is everyone's own (empty without a company; its CSV needs one). The network
+dashboard, its report and its exports are the coordination's."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tests.access import COORDINATOR_ONLY, Route, access_tests, everyone
+from tests.conftest import World
+from tests.partnerships import worlds
+
+READ = everyone(404, coordinator=200, member=200)
+OWN_COMPANY_FILE = everyone(200, coordinator=404, outsider=404)
+
+
+def p(w: World) -> int:
+    return worlds.outside_partnership(w).pk
+
+
+def _partnership(name: str):
+    return lambda w: reverse(name, args=[p(w)])
+
+
+def _network(name: str):
+    return lambda w: reverse(name, args=["alpha"])
+
+
+ROUTES = [
+    Route("dashboards:partnership", _partnership("dashboards:partnership"), READ),
+    Route("dashboards:partnership_charts", _partnership("dashboards:partnership_charts"), READ),
+    Route("dashboards:partnership_pdf", _partnership("dashboards:partnership_pdf"), READ),
+    Route("dashboards:portfolio", lambda w: reverse("dashboards:portfolio"), everyone(200)),
+    Route(
+        "dashboards:portfolio_csv", lambda w: reverse("dashboards:portfolio_csv"), OWN_COMPANY_FILE
+    ),
+    Route("dashboards:network", _network("dashboards:network"), COORDINATOR_ONLY),
+    Route("dashboards:network_pdf", _network("dashboards:network_pdf"), COORDINATOR_ONLY),
+    Route(
+        "dashboards:network_portfolio_csv",
+        _network("dashboards:network_portfolio_csv"),
+        COORDINATOR_ONLY,
+    ),
+    Route(
+        "dashboards:network_alerts_csv", _network("dashboards:network_alerts_csv"), COORDINATOR_ONLY
+    ),
+]
+
+test_persona_gets_the_agreed_status, test_anonymous_visitor_is_sent_to_login_or_refused = (
+    access_tests(ROUTES)
+)
+
+
+def test_the_member_sees_only_its_own_partnerships_in_the_portfolio(world: World):
+    worlds.outside_partnership(world)
+    mine = world.client_for("member").get(reverse("dashboards:portfolio"))
+    assert world.anonymous_company.name.encode() in mine.content
+    others = world.client_for("other_company").get(reverse("dashboards:portfolio"))
+    assert world.anonymous_company.name.encode() not in others.content
+    assert world.member_company.name.encode() not in others.content
+    csv = world.client_for("other_company").get(reverse("dashboards:portfolio_csv"))
+    assert world.member_company.name.encode() not in csv.content

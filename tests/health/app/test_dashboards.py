@@ -1,0 +1,249 @@
+"""The figures behind the health dashboards: referrals per month both ways, KPI attainment against
+the pro-rated target, influence factors side by side only once every partner submitted, the cost
+balance, the stage funnel, partner-induced revenue, cross-border shares and the network graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone, translation
+
+from tests.conftest import World
+from verbund.activities import services as activities
+from verbund.health import dashboards, selectors
+from verbund.partnerships import services
+from verbund.partnerships.models import Partnership, Stage
+from verbund.partnerships.services.review import review_factors
+from verbund.referrals import services as referral_services
+from verbund.tenancy.actor import load_actor
+
+pytestmark = pytest.mark.django_db
+
+
+def pair(world: World, *companies, stage=Stage.EXPLORING) -> Partnership:
+    return services.partnership_create(
+        network=world.alpha,
+        companies=list(companies) or [world.member_company, world.other_company],
+        form="referral_partnership",
+        origin=Partnership.Origin.COORDINATOR,
+        stage=stage,
+    )
+
+
+def give(world: World, partnership, giver, taker, *, days_ago=0, won=None):
+    user = world.users["member"] if giver == world.member_company else world.users["other_company"]
+    referral = activities.referral_give(
+        partnership=partnership,
+        referrer=giver,
+        user=user,
+        receiver=taker,
+        client_name="Jan Smit",
+        client_email="jan@smit.example",
+        consent=True,
+        need="Ein Gehäuse für eine Steuerung",
+        created_at=timezone.now() - dt.timedelta(days=days_ago),
+    )
+    if won is not None:
+        receiver = (
+            world.users["member"] if taker == world.member_company else world.users["other_company"]
+        )
+        referral = referral_services.referral_set_status(
+            referral=referral, user=receiver, status="won", closed_value=Decimal(won)
+        )
+    return referral
+
+
+def test_months_back_ends_with_this_month_and_crosses_the_year():
+    months = dashboards.months_back(dt.date(2025, 2, 17), 4)
+    assert months == [dt.date(2024, 11, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1),
+                      dt.date(2025, 2, 1)]  # fmt: skip
+
+
+def test_referrals_per_month_have_one_line_per_direction(world: World):
+    partnership = pair(world)
+    give(world, partnership, world.member_company, world.other_company)
+    give(world, partnership, world.member_company, world.other_company)
+    give(world, partnership, world.other_company, world.member_company, days_ago=40)
+    chart = dashboards.referrals_per_month(partnership)
+    assert len(chart.labels) == 12
+    lines = {series.label: list(series.values) for series in chart.series}
+    forth = f"{world.member_company.name} → {world.other_company.name}"
+    back = f"{world.other_company.name} → {world.member_company.name}"
+    assert set(lines) == {forth, back}
+    assert lines[forth][-1] == 2 and sum(lines[forth]) == 2
+    assert sum(lines[back]) == 1 and lines[back][-1] == 0
+    # The table fallback carries the same figures as the drawing.
+    header = chart.header()
+    last_row = chart.rows()[-1][1]
+    assert last_row[header.index(forth)] == "2"
+
+
+def test_an_empty_partnership_has_an_empty_referral_chart(world: World):
+    chart = dashboards.referrals_per_month(pair(world))
+    assert chart.is_empty
+    assert all(len(series.values) == 12 for series in chart.series)
+
+
+@pytest.fixture
+def active(world: World) -> Partnership:
+    """Agreed between member and other company with a quarterly KPI of 6 referrals given."""
+    partnership = pair(world, stage=Stage.AGREED)
+    terms = services.initial_terms(partnership)
+    terms["scope"] = "Gegenseitige Empfehlungen im Grenzgebiet."
+    terms["kpis"] = [
+        {"key": "referrals_given", "label": "", "target": "6", "period": "quarter",
+         "direction": {}},
+        {"key": "custom", "label": "Gemeinsame Angebote", "target": "2", "period": "year",
+         "direction": {}},
+    ]  # fmt: skip
+    version = services.agreement_draft(
+        partnership=partnership,
+        terms=terms,
+        user=world.users["member"],
+        company=world.member_company,
+    )
+    for persona, company in (
+        ("member", world.member_company),
+        ("other_company", world.other_company),
+    ):
+        services.agreement_confirm(version=version, user=world.users[persona], company=company)
+    partnership.refresh_from_db()
+    return partnership
+
+
+def test_kpi_attainment_compares_with_the_target_pro_rated_to_today(world: World, active):
+    give(world, active, world.member_company, world.other_company)
+    today = timezone.localdate() + dt.timedelta(days=45)  # 46 days of a 91.25-day quarter
+    rows = dashboards.kpi_rows(active, today)
+    referrals, custom = rows
+    assert referrals.actual == 1
+    assert referrals.expected == Decimal("3.0")
+    assert referrals.percent == pytest.approx(100 / 3)
+    assert custom.label == "Gemeinsame Angebote" and custom.actual is None
+    with translation.override("en"):
+        chart = dashboards.kpi_chart(rows)
+    assert chart.series[0].values == [33, None]
+    assert chart.highlight == [True, False]  # a third of the way: behind the kpi_shortfall line
+    assert chart.header() == ["KPI", "Attainment", "Recorded", "Expected by today", "Target"]
+    assert chart.rows()[0][1][-1] == "6 per quarter"
+
+
+def test_influence_factors_appear_side_by_side_only_after_every_partner_submitted(
+    world: World, active
+):
+    review = active.reviews.get()
+    factors = review_factors(review)
+    comparison = dashboards.factor_comparison(active)
+    assert comparison.chart is None and comparison.waiting is None
+    services.review_submit(
+        review=review, company=world.member_company, user=world.users["member"],
+        scores={f: {"score": 5, "comment": ""} for f in factors},
+    )  # fmt: skip
+    comparison = dashboards.factor_comparison(active)
+    assert comparison.chart is None  # the member's scores stay hidden from everyone
+    assert comparison.waiting == review
+    scores = {f: {"score": 4, "comment": ""} for f in factors}
+    scores[factors[0]] = {"score": 2, "comment": "zu selten"}
+    services.review_submit(
+        review=review, company=world.other_company, user=world.users["other_company"],
+        scores=scores,
+    )  # fmt: skip
+    comparison = dashboards.factor_comparison(active)
+    assert comparison.review == review
+    assert [s.label for s in comparison.chart.series] == [
+        world.member_company.name,
+        world.other_company.name,
+    ]
+    assert comparison.chart.series[0].values[0] == 5
+    assert comparison.chart.series[1].values[0] == 2
+    # A gap of 3 points is highlighted, a gap of 1 is not.
+    assert comparison.chart.highlight[0] is True
+    assert not any(comparison.chart.highlight[1:])
+    assert [gap for _label, gap in comparison.gaps] == [3]
+
+
+def test_the_cost_chart_shows_paid_and_balance_per_partner(world: World):
+    partnership = pair(world)
+    activities.cost_item_create(
+        partnership=partnership, company=world.member_company, user=world.users["member"],
+        paid_by=world.member_company, amount=Decimal("300.00"),
+        spent_on=timezone.localdate(), description="Messestand",
+    )  # fmt: skip
+    chart, ledger = dashboards.cost_chart(partnership)
+    paid, balance = chart.series
+    assert list(paid.values) == [Decimal("300.00"), Decimal("0")]
+    assert list(balance.values) == [Decimal("150.00"), Decimal("-150.00")]
+    assert len(ledger.proposal) == 1
+
+
+def test_the_funnel_counts_every_stage_in_path_order(world: World):
+    pair(world, stage=Stage.EXPLORING)
+    pair(world, world.member_company, world.anonymous_company, stage=Stage.AGREED)
+    coordinator = load_actor(world.users["coordinator"], None)
+    with translation.override("en"):
+        chart = dashboards.funnel_chart(selectors.network_portfolio(coordinator, "alpha"))
+    counts = dict(zip(chart.labels, chart.series[0].values, strict=True))
+    assert counts["Exploring"] == 1 and counts["Agreed"] == 1 and counts["Identified"] == 0
+    assert chart.labels[0] == "Identified" and chart.labels[-1] == "Ended"
+
+
+def test_revenue_is_business_won_through_referrals_in_the_network_per_month(world: World):
+    partnership = pair(world)
+    give(world, partnership, world.member_company, world.other_company, won="1200.00")
+    give(world, partnership, world.other_company, world.member_company, won="300.50")
+    give(world, partnership, world.other_company, world.member_company)  # not won: not revenue
+    chart = dashboards.revenue_per_month(world.alpha)
+    assert chart.series[0].values[-1] == Decimal("1500.50")
+    assert sum(v for v in chart.series[0].values if v) == Decimal("1500.50")
+    assert dashboards.revenue_per_month(world.beta).is_empty
+
+
+def test_cross_border_shares_count_partnerships_and_referrals_between_countries(world: World):
+    cross = pair(world)  # Germany – Netherlands
+    domestic = pair(world, world.member_company, world.anonymous_company)  # both in Germany
+    give(world, cross, world.member_company, world.other_company, won="1000")
+    give(world, domestic, world.member_company, world.anonymous_company)
+    give(world, domestic, world.member_company, world.anonymous_company)
+    give(world, domestic, world.member_company, world.anonymous_company)
+    figures = dashboards.network_figures(world.alpha).cross_border
+    assert (figures.partnerships_cross, figures.partnerships) == (1, 2)
+    assert figures.partnership_share == 50
+    assert (figures.referrals_cross, figures.referrals) == (1, 4)
+    assert figures.value_share == 100
+    assert figures.pairs == {"DE–NL": 1}
+
+
+def test_the_network_graph_draws_partnerships_and_both_referral_directions(world: World):
+    partnership = pair(world)
+    pair(world, world.member_company, world.anonymous_company)
+    for _ in range(3):
+        give(world, partnership, world.member_company, world.other_company)
+    give(world, partnership, world.other_company, world.member_company)
+    # A referral between two companies without a partnership is counted, not drawn.
+    referral_services.referral_create(
+        network=world.alpha, referrer_company=world.other_company,
+        referrer_user=world.users["other_company"], receiver_company=world.anonymous_company,
+        client_name="Jan Smit", client_email="jan@smit.example", consent=True, need="Werbung",
+    )  # fmt: skip
+    graph = dashboards.network_figures(world.alpha).graph
+    assert graph.referrals_not_drawn == 1
+    assert len(graph.edges) == 2
+    assert {node.name for node in graph.nodes} == {
+        world.member_company.name,
+        world.other_company.name,
+        world.anonymous_company.name,
+    }
+    shapes = {node.name: node.shape for node in graph.nodes}
+    assert shapes[world.other_company.name] == "square"  # Dutch
+    assert shapes[world.member_company.name] == "circle"  # German
+    busiest = graph.edges[0]
+    assert {busiest.a, busiest.b} == {world.member_company.name, world.other_company.name}
+    assert sorted((busiest.a_to_b, busiest.b_to_a)) == [1, 3]
+    assert busiest.line is not None and len(busiest.flows) == 2
+    widths = sorted(width for _arrow, width, _count in busiest.flows)
+    assert widths[0] < widths[1]  # three referrals draw a thicker arrow than one
+    assert all(0 <= node.x <= graph.width and 0 <= node.y <= graph.height for node in graph.nodes)
+    # Another network's coordinator sees none of it.
+    assert dashboards.network_figures(world.beta).graph.nodes == []

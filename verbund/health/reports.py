@@ -1,0 +1,268 @@
+"""Health reports in the reader's language: a PDF for one partnership, a PDF for a whole programme
+(network) for a chamber's funder, and CSV exports of a portfolio and of the open alerts.
+
+The PDFs use the shared fonts and page set-up (``verbund.lib.pdf``); every CSV cell goes through
+the spreadsheet formula guard (``verbund.lib.spreadsheet``). Figures are the dashboards' own
+(``dashboards``), so page, PDF and CSV never disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from verbund.health import dashboards, selectors
+from verbund.health.charts import Chart, format_value
+from verbund.lib import catalogues
+from verbund.lib.pdf import FAMILY, Document, new_document, paragraph
+from verbund.lib.spreadsheet import guard_cell
+
+DELIMITER = ";"  # what German and Dutch spreadsheet programs expect
+
+
+def _percent(value: float | None) -> str:
+    return format_value(value, "percent") if value is not None else "–"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _write(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow([guard_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([guard_cell("" if cell is None else str(cell)) for cell in row])
+    return buffer.getvalue()
+
+
+def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
+    """One line per partnership: partners, form, stage, score, light, open alerts."""
+    return _write(
+        [
+            _("Partnership"), _("Partners"), _("Form"), _("Stage"), _("Since"),
+            _("Health score"), _("Traffic light"), _("Open alerts"), _("Alerts"),
+        ],
+        [
+            [
+                row.partnership.pk, " · ".join(c.name for c in row.partners),
+                catalogues.label("forms", row.partnership.form, get_language() or "de"),
+                row.stage_label,
+                formats.date_format(timezone.localdate(row.partnership.stage_changed_at),
+                                    "SHORT_DATE_FORMAT"),
+                "" if row.score is None else formats.number_format(round(row.score), 0),
+                row.light_label, len(row.alerts),
+                " | ".join(alert.title for alert in row.alerts),
+            ]
+            for row in rows
+        ],
+    )  # fmt: skip
+
+
+def alerts_csv(alerts: Sequence[dashboards.AlertLine]) -> str:
+    """One line per open or acknowledged alert, with its evidence and suggested next step."""
+    return _write(
+        [
+            _("Partnership"), _("Partners"), _("Alert"), _("Status"), _("Since"),
+            _("Evidence"), _("Suggested next step"),
+        ],
+        [
+            [
+                line.partnership_id, " · ".join(line.partners), line.view.title,
+                line.view.status_label,
+                formats.date_format(line.view.since, "SHORT_DATE_FORMAT"),
+                line.view.evidence, line.view.next_step,
+            ]
+            for line in alerts
+        ],
+    )  # fmt: skip
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+def _heading(document: Document, text: str) -> None:
+    document.ln(2)
+    document.set_font(FAMILY, "B", 12.5)
+    # Left-aligned: a justified heading that wraps spreads its words over the line.
+    document.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A table with a bold header row; wide first column (names)."""
+    if not rows:
+        return
+    document.set_font(FAMILY, "", 8.5)
+    count = len(header)
+    first = 2.2 if count > 2 else 1.6
+    widths = [first] + [1.0] * (count - 1)
+    with document.table(
+        col_widths=widths,
+        text_align=["LEFT"] + ["RIGHT"] * (count - 1),
+        line_height=4.6,
+        padding=1,
+        first_row_as_headings=True,
+    ) as table:
+        heading = table.row()
+        for cell in header:
+            heading.cell(str(cell))
+        for values in rows:
+            row = table.row()
+            for cell in values:
+                row.cell(str(cell))
+    document.ln(1)
+
+
+def _chart_table(document: Document, chart: Chart) -> None:
+    """A chart of the dashboards as a table: the PDF carries the figures, not the drawing."""
+    _heading(document, chart.title)
+    if chart.is_empty:
+        paragraph(document, _("Nothing recorded yet."), size=9)
+        return
+    rows = [
+        [("⚠ " if highlighted else "") + cells[0], *cells[1:]]
+        for highlighted, cells in chart.rows()
+    ]
+    _table(document, chart.header(), rows)
+    if chart.note:
+        paragraph(document, chart.note, size=8, height=4.2)
+
+
+def _footer(title: str) -> str:
+    today = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+    return f"Verbund · {title} · {today}"
+
+
+def partnership_pdf(access, language: str) -> bytes:
+    """One partnership's health report: score and light with the reasons, open alerts with
+    their evidence, referrals both ways, KPI attainment, influence factors, cost balance."""
+    with translation.override(language):
+        data = dashboards.partnership_dashboard(access)
+        partnership = data["partnership"]
+        names = " · ".join(party.company.name for party in data["parties"])
+        title = _("Partnership health report")
+        document = new_document(title=title, language=language, footer=_footer(title))
+        paragraph(document, title, size=17, bold=True, height=9)
+        paragraph(document, names, size=12, bold=True, height=7)
+        paragraph(
+            document,
+            _("Stage: %(stage)s · as of %(day)s")
+            % {
+                "stage": partnership.get_stage_display(),
+                "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT"),
+            },
+        )
+        health = data["health"]
+        _heading(document, _("Health"))
+        paragraph(
+            document,
+            _("Score %(score)s of 100 · %(light)s")
+            % {
+                "score": "–" if health.score is None else round(health.score),
+                "light": health.light_label,
+            },
+            bold=True,
+        )
+        for reason in health.reasons:
+            paragraph(document, f"• {reason.text}", size=9, height=4.8)
+        alerts = health.alerts
+        _heading(document, _("Open alerts"))
+        if not alerts:
+            paragraph(document, _("No open alerts."), size=9)
+        for alert in alerts:
+            paragraph(
+                document,
+                f"{alert.title} ({alert.status_label}, "
+                + _("since %(day)s")
+                % {"day": formats.date_format(alert.since, "SHORT_DATE_FORMAT")}
+                + ")",
+                size=10,
+                bold=True,
+                height=5.5,
+            )
+            paragraph(document, alert.evidence, size=9, height=4.8)
+            if alert.next_step:
+                paragraph(
+                    document, _("Suggested next step: %(step)s") % {"step": alert.next_step},
+                    size=9, height=4.8,
+                )  # fmt: skip
+        _chart_table(document, data["health_chart"])
+        _chart_table(document, data["referral_chart"])
+        if data["kpi_chart"] is not None:
+            _chart_table(document, data["kpi_chart"])
+        factors = data["factors"]
+        if factors.chart is not None:
+            _chart_table(document, factors.chart)
+        else:
+            _heading(document, _("Influence factors"))
+            paragraph(
+                document,
+                _("The partners' scores are shown once every partner has submitted a review."),
+                size=9,
+            )
+        _chart_table(document, data["cost_chart"])
+        return bytes(document.output())
+
+
+def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
+    """The programme report for a funder: key figures, stage funnel, health distribution, the
+    partnerships at risk, partner-induced revenue and the cross-border share."""
+    with translation.override(language):
+        data = dashboards.network_dashboard(portfolio)
+        network = portfolio.network
+        title = _("Programme report")
+        document = new_document(title=title, language=language, footer=_footer(network.name))
+        paragraph(document, title, size=17, bold=True, height=9)
+        paragraph(document, network.name, size=12, bold=True, height=7)
+        paragraph(
+            document,
+            _("As of %(day)s") % {
+                "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+            },
+        )  # fmt: skip
+        _heading(document, _("Key figures"))
+        _table(
+            document,
+            [_("Figure"), _("Value")],
+            [[label, value] for label, value in data["key_figures"]],
+        )
+        _chart_table(document, data["funnel_chart"])
+        _chart_table(document, data["distribution_chart"])
+        _heading(document, _("Partnerships at risk"))
+        if not data["at_risk"]:
+            paragraph(document, _("No partnership is at risk."), size=9)
+        else:
+            _table(
+                document,
+                [_("Partners"), _("Stage"), _("Score"), _("Traffic light"), _("Open alerts")],
+                [
+                    [
+                        " · ".join(c.name for c in row.partners), row.stage_label,
+                        "–" if row.score is None else str(round(row.score)),
+                        row.light_label,
+                        ", ".join(alert.title for alert in row.alerts) or "–",
+                    ]
+                    for row in data["at_risk"]
+                ],
+            )  # fmt: skip
+        _chart_table(document, data["revenue_chart"])
+        cross = data["cross_border"]
+        _heading(document, _("Cross-border cooperation"))
+        _table(
+            document,
+            [_("Figure"), _("Cross-border"), _("All"), _("Share")],
+            [
+                [_("Partnerships"), str(cross.partnerships_cross), str(cross.partnerships),
+                 _percent(cross.partnership_share)],
+                [_("Referrals"), str(cross.referrals_cross), str(cross.referrals),
+                 _percent(cross.referral_share)],
+                [_("Business won (EUR)"), format_value(cross.value_cross, "eur"),
+                 format_value(cross.value, "eur"), _percent(cross.value_share)],
+            ],
+        )  # fmt: skip
+        return bytes(document.output())
