@@ -3,8 +3,9 @@
 the few rows each pattern needs to be a real pattern are recorded through the services, and
 health is computed for the network, so the demo shows its early warnings with evidence:
 
-- the one-way street (german → a third company): seven referrals given over two months, none
-  back — ``one_way_street``; the two oldest unanswered for six weeks — ``unanswered_referral``;
+- the one-way street (german → a third company): eleven referrals given over three months, none
+  back — ``one_way_street`` (a partner that never referred back is judged on how many it received:
+  ten unanswered in kind would happen by chance less than once in a thousand); the two oldest unanswered for six weeks — ``unanswered_referral``;
 - the empty partnership (dutch ↔ a fourth company): started five months ago, nothing since —
   ``empty_partnership``;
 - the marketing alliance: a trade-fair cost from four months ago never settled —
@@ -31,6 +32,11 @@ CLIENTS = (
      "Steuerung für eine Förderstrecke"),
     ("Marieke Scholten", "Scholten Zuivel", "m.scholten@scholten.example",
      "Umbau einer Abfüllanlage"),
+    ("Joost Lammers", "Lammers Kozijnen", "j.lammers@lammers.example", "Wartungsvertrag"),
+    ("Petra Hülsmann", "Hülsmann Bäckereien", "p.huelsmann@huelsmann.example",
+     "Schaltschrank für eine Backstraße"),
+    ("Daan Wolters", "Wolters Logistiek", "d.wolters@wolters.example", "Torsteuerung"),
+    ("Frank Terhorst", "Terhorst Holz", "f.terhorst@terhorst.example", "Absauganlage"),
 )  # fmt: skip
 
 
@@ -71,7 +77,9 @@ def seed_health(
         elif partnership.form == "referral_partnership":
             _started(partnership, 100)
             receiver = next(c for pk, c in companies.items() if pk != german.pk)
-            for days, (name, company, email, need) in zip((60, 45), CLIENTS, strict=True):
+            for days, (name, company, email, need) in zip(
+                (90, 80, 70, 60, 52, 45), CLIENTS, strict=True
+            ):
                 activities.referral_give(
                     partnership=partnership, referrer=german, user=_owner(german),
                     receiver=receiver, client_name=name, client_company=company,

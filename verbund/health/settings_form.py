@@ -19,7 +19,8 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "recent_days": (1, 365),
     "green_from": (0, 100),
     "red_below": (0, 100),
-    "one_way_share": (0, 1),
+    "one_way_surprise": (0, 1),
+    "one_way_keep_surprise": (0, 1),
     "one_way_keep_share": (0, 1),
     "kpi_shortfall_attainment": (0, 1),
     "kpi_keep_attainment": (0, 1),
@@ -29,6 +30,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "trust_drop_points": (0.1, 4),
     "poor_service_rating": (1, 5),
     "perception_gap_rounds": (1, 4),
+    "trust_baseline_rounds": (1, 8),
 }
 STAGES_THAT_STALL = tuple(DEFAULT_STALLED_DAYS)
 
@@ -95,9 +97,12 @@ def validate_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**base, **cleaned}
         if merged["red_below"] > merged["green_from"]:
             errors["red_below"] = [_("“Red below” must not be above “green from”.")]
-        if merged["one_way_keep_share"] < merged["one_way_share"]:
-            errors["one_way_keep_share"] = [
-                _("The share that keeps a one-way alert must not be below the share that opens it.")
+        if merged["one_way_keep_surprise"] < merged["one_way_surprise"]:
+            errors["one_way_keep_surprise"] = [
+                _(
+                    "The chance that keeps a one-way alert must not be below the chance that "
+                    "opens it."
+                )
             ]
         if (
             sum(
