@@ -5,7 +5,8 @@ health is computed for the network, so the demo shows its early warnings with ev
 
 - the one-way street (german → a third company): eleven referrals given over three months, none
   back — ``one_way_street`` (a partner that never referred back is judged on how many it received:
-  ten unanswered in kind would happen by chance less than once in a thousand); the two oldest unanswered for six weeks — ``unanswered_referral``;
+  ten unanswered in kind would happen by chance less than once in a thousand); the two oldest
+  unanswered for six weeks — ``unanswered_referral``;
 - the empty partnership (dutch ↔ a fourth company): started five months ago, nothing since —
   ``empty_partnership``;
 - the marketing alliance: a trade-fair cost from four months ago never settled —
