@@ -20,6 +20,10 @@ an item index's lists fill with copies, the nearest few lists miss paraphrases i
 (cosine 0.3-0.6), and any cap on items per list cuts arbitrarily among equal texts before the
 signals that tell those companies apart (give-back, customers, place) are seen.
 
+Every distinct text has a language (the one most of its users declare); the build estimates the
+cross-language calibration of cosines from the texts (``calibration.py``), and every cosine is
+calibrated before it becomes an item match, in the estimates as in the exact scores.
+
 An edit (:meth:`MatchIndex.upsert`) appends the company's new items (and texts) to in-memory
 deltas that every query scans in full; a periodic rebuild folds them in. The index persists to a
 directory: ``.npy`` files (vectors memory-mapped on load) plus ``meta.json``; an index saved
