@@ -106,19 +106,19 @@ class LanguageCalibration:
         """(len a, len b) calibrated cosine for rows in languages `lang_a`, columns `lang_b`."""
         if not self._pairs or max_lift <= 0 or cosine.size == 0:
             return cosine
+        lang_a, lang_b = np.asarray(lang_a), np.asarray(lang_b)
+        # Explanations call this for a handful of items at a time: sets beat np.unique there.
+        pairs = [
+            (a, b) for a in _distinct(lang_a) for b in _distinct(lang_b) if (a, b) in self._pairs
+        ]
+        if not pairs:
+            return cosine
         out = np.array(cosine, dtype=np.float32, copy=True)
-        lang_a = np.asarray(lang_a)
-        lang_b = np.asarray(lang_b)
-        present_b = np.unique(lang_b)
-        for a in np.unique(lang_a).tolist():
-            rows = np.flatnonzero(lang_a == a)
-            for b in present_b.tolist():
-                if (a, b) not in self._pairs:
-                    continue
-                cols = np.flatnonzero(lang_b == b)
-                block = out[np.ix_(rows, cols)]
-                mapped = np.interp(block, self.raw[a, b], self.reference[a, b])
-                out[np.ix_(rows, cols)] = np.clip(mapped, block, block + max_lift)
+        for a, b in pairs:
+            block = np.ix_(lang_a == a, lang_b == b)
+            raw = out[block]
+            mapped = np.interp(raw, self.raw[a, b], self.reference[a, b])
+            out[block] = np.clip(mapped, raw, raw + max_lift)
         return out
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -129,6 +129,12 @@ class LanguageCalibration:
         if "raw" not in arrays or arrays["raw"].shape[-1:] != LEVELS.shape:
             return cls.none()  # saved with other levels, or never: rebuild to calibrate
         return cls(np.asarray(arrays["raw"]), np.asarray(arrays["reference"]))
+
+
+def _distinct(languages: np.ndarray) -> list[int]:
+    if len(languages) <= 64:
+        return sorted(set(languages.tolist()))
+    return np.unique(languages).tolist()
 
 
 def _increasing(values: np.ndarray) -> np.ndarray:
