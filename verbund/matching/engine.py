@@ -690,17 +690,6 @@ class Seeker:
         return bool(self.scalars["markets_countries"])
 
 
-def item_match(
-    vectors_a: np.ndarray,
-    nace_a: np.ndarray,
-    vectors_b: np.ndarray,
-    nace_b: np.ndarray,
-    w: Weights,
-) -> np.ndarray:
-    """(len a, len b) match 0..1 of items: rescaled cosine blended with NACE proximity."""
-    return match_from_cosine(vectors_a @ vectors_b.T, nace_a, nace_b, w)
-
-
 def calibrated(
     table: CompanyTable,
     w: Weights,
