@@ -20,6 +20,10 @@ an item index's lists fill with copies, the nearest few lists miss paraphrases i
 (cosine 0.3-0.6), and any cap on items per list cuts arbitrarily among equal texts before the
 signals that tell those companies apart (give-back, customers, place) are seen.
 
+Every distinct text has a language (the one most of its users declare); the build estimates the
+cross-language calibration of cosines from the texts (``calibration.py``), and every cosine is
+calibrated before it becomes an item match, in the estimates as in the exact scores.
+
 An edit (:meth:`MatchIndex.upsert`) appends the company's new items (and texts) to in-memory
 deltas that every query scans in full; a periodic rebuild folds them in. The index persists to a
 directory: ``.npy`` files (vectors memory-mapped on load) plus ``meta.json``; an index saved
@@ -37,6 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from verbund.matching import engine
+from verbund.matching.calibration import LanguageCalibration, text_languages
 from verbund.matching.engine import (
     COLUMNS,
     DIM,
@@ -100,6 +105,16 @@ def _groups(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return ranked[starts], order, starts
 
 
+def _load_item_column(directory: Path, store: str, name: str) -> np.ndarray:
+    path = directory / f"{store}.{name}.npy"
+    if path.exists():
+        return np.load(path)
+    # A column newer than the saved index (the item language): unknown for every item.
+    count = len(np.load(directory / f"{store}.company.npy", mmap_mode="r"))
+    dtype, shape = ITEM_COLUMNS[name]
+    return np.full((count, *shape), -1, dtype=dtype)
+
+
 def _same_shape_on_disk(path: Path, array: np.ndarray) -> bool:
     return path.exists() and np.load(path, mmap_mode="r").shape == array.shape
 
@@ -115,6 +130,30 @@ def _text_index(
         kmeans_iterations=config.kmeans_iterations,
         seed=config.seed,
         progress=progress,
+    )
+
+
+def _calibrate_languages(table: CompanyTable, texts: TextIndex, config: IndexConfig) -> None:
+    """Language of every distinct text (and so of every item), and the cross-language
+    calibration estimated from the texts (``calibration.py``)."""
+    owners = np.concatenate([getattr(table, s).meta["company"] for s in ("offers", "needs")])
+    primary = np.concatenate([getattr(table, s).meta["language"] for s in ("offers", "needs")])
+    text_of = np.concatenate([texts.text_of[s] for s in ("offers", "needs")]).astype(np.int64)
+    n_languages = min(len(table.vocab.languages.keys), table.vocab.languages.capacity)
+    texts.language = text_languages(
+        text_of, table.columns["languages"][owners], primary, texts.base_texts, n_languages
+    )
+    for store in ("offers", "needs"):
+        meta = getattr(table, store).meta
+        meta["language"] = texts.language[texts.text_of[store]].astype(np.int16)
+    offers_ptr, needs_ptr = texts.postings["offers"][0], texts.postings["needs"][0]
+    table.calibration = LanguageCalibration.estimate(
+        texts.vectors,
+        texts.language,
+        is_need=np.diff(needs_ptr) > 0,
+        is_offer=np.diff(offers_ptr) > 0,
+        n_languages=n_languages,
+        seed=config.seed,
     )
 
 
@@ -293,16 +332,22 @@ class MatchIndex:
     ) -> MatchIndex:
         config = config or IndexConfig()
         texts = _text_index(table, config, progress)
+        _calibrate_languages(table, texts, config)
         grid = GeoGrid.build(table.columns["latlon"])
         return cls(table, texts, grid, config, embed)
 
-    def _nace_index(self) -> None:
-        """Offer items sorted by NACE group, for "same group as my need" candidates."""
+    def _nace_groups_of(self, items: np.ndarray) -> np.ndarray:
+        """NACE group (deepest code of levels 1..3 of the first code; -1 none) per offer item."""
         lineage = engine._nace_tables()[1]
-        codes = self.table.offers.meta["nace"][:, 0].astype(np.int64)
+        codes = self.table.offers.meta["nace"][items, 0].astype(np.int64)
         group = np.full(len(codes), -1, dtype=np.int64)
         real = codes != engine.NACE_PAD
-        group[real] = np.max(lineage[codes[real]][:, :3], axis=1)  # deepest of levels 1..3
+        group[real] = np.max(lineage[codes[real]][:, :3], axis=1)
+        return group
+
+    def _nace_index(self) -> None:
+        """Offer items sorted by NACE group, for "same group as my need" candidates."""
+        group = self._nace_groups_of(np.arange(len(self.table.offers)))
         order = np.argsort(group, kind="stable")
         self._nace_groups = group[order]
         self._nace_items = order.astype(np.int64)
@@ -310,6 +355,10 @@ class MatchIndex:
         # from one contiguous slice (a group holds ~60,000 offers at a million companies).
         self._nace_owners = self.table.offers.meta["company"][order].astype(np.int64)
         self._nace_latlon = self.table.columns["latlon"][self._nace_owners]
+        # Offers added by edits since: scanned in full by every query (re-sorting a million
+        # offers per edit took half a second); the next build or load sorts them in.
+        self._nace_extra_items = np.zeros(0, dtype=np.int64)
+        self._nace_extra_groups = np.zeros(0, dtype=np.int64)
 
     # ------------------------------------------------------------------ edits
 
@@ -321,9 +370,15 @@ class MatchIndex:
         for name in ("offers", "needs"):
             store: ItemStore = getattr(self.table, name)
             new = np.arange(before[name], len(store))
-            self.texts.add(name, new, store.vectors(new))
+            text_ids = self.texts.add(name, new, store.vectors(new), store.meta["language"][new])
+            # A text the index knows keeps the language its users gave it at the build.
+            store.meta["language"][new] = self.texts.languages(text_ids)
         self.grid.extra_rows = np.union1d(self.grid.extra_rows, [row])
-        self._nace_index()
+        new_offers = np.arange(before["offers"], len(self.table.offers))
+        self._nace_extra_items = np.concatenate([self._nace_extra_items, new_offers])
+        self._nace_extra_groups = np.concatenate(
+            [self._nace_extra_groups, self._nace_groups_of(new_offers)]
+        )
         return row
 
     # ------------------------------------------------------------------ queries
@@ -338,7 +393,7 @@ class MatchIndex:
 
     def _text_matches(
         self, store: str, sims: np.ndarray, text_ids: np.ndarray, query_nace: np.ndarray,
-        w: Weights,
+        query_languages: np.ndarray, w: Weights,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
         """Items of `store` carrying the best texts for each query row of `sims`.
 
@@ -347,7 +402,7 @@ class MatchIndex:
         """
         semantic = np.clip(
             (sims - w.semantic_floor) / (w.semantic_ceiling - w.semantic_floor), 0.0, 1.0
-        )
+        )  # sims: calibrated, see _candidates
         counts = self.texts.item_counts(store, text_ids)
         size = len(getattr(self.table, store))
         budget = max(self.config.text_items, int(self.config.text_share * size))
@@ -363,7 +418,10 @@ class MatchIndex:
         alive = self._alive(store[:-1], items)
         items, columns = items[alive], texts[which[alive]]
         meta = getattr(self.table, store).meta
-        match = engine.match_from_cosine(sims[:, columns], query_nace, meta["nace"][items], w)
+        match = engine.match_from_cosine(
+            sims[:, columns], query_nace, meta["nace"][items], w,
+            (query_languages, meta["language"][items]),
+        )  # fmt: skip
         return items, meta["company"][items].astype(np.int64), match
 
     def _nace_candidates(self, seeker: Seeker, k: int) -> np.ndarray:
@@ -371,23 +429,31 @@ class MatchIndex:
         if k <= 0:
             return np.zeros(0, dtype=np.int64)
         lineage = engine._nace_tables()[1]
-        ranges = []
-        for code in np.unique(seeker.need_nace):
-            if code == engine.NACE_PAD:
-                continue
-            group = int(np.max(lineage[int(code)][:3]))
-            ranges.append(np.searchsorted(self._nace_groups, [group, group + 1]))
-        if not ranges:
+        groups = [
+            int(np.max(lineage[int(code)][:3]))
+            for code in np.unique(seeker.need_nace)
+            if code != engine.NACE_PAD
+        ]
+        if not groups:
             return np.zeros(0, dtype=np.int64)
+        ranges = [np.searchsorted(self._nace_groups, [g, g + 1]) for g in groups]
         positions = np.concatenate([np.arange(a, b) for a, b in ranges])
+        items = self._nace_items[positions]
+        owners = self._nace_owners[positions]
+        latlon = self._nace_latlon[positions]
+        extra = self._nace_extra_items[np.isin(self._nace_extra_groups, groups)]
+        if len(extra):
+            extra_owners = self.table.offers.meta["company"][extra].astype(np.int64)
+            items = np.concatenate([items, extra])
+            owners = np.concatenate([owners, extra_owners])
+            latlon = np.concatenate([latlon, self.table.columns["latlon"][extra_owners]])
         lat, lon = (float(x) for x in seeker.scalars["latlon"])
-        if len(positions) > 3 * k and not math.isnan(lat):
+        if len(items) > 3 * k and not math.isnan(lat):
             # Nearest items first (a company has few offers), then the nearest distinct companies.
-            km = engine.approx_km(lat, lon, self._nace_latlon[positions])
+            km = engine.approx_km(lat, lon, latlon)
             near = np.argpartition(np.nan_to_num(km, nan=1e9), 3 * k - 1)[: 3 * k]
-            positions = positions[near]
-        positions = positions[self._alive("offer", self._nace_items[positions])]
-        rows = np.unique(self._nace_owners[positions])
+            items, owners = items[near], owners[near]
+        rows = np.unique(owners[self._alive("offer", items)])
         if len(rows) > k:
             if math.isnan(lat):
                 return rows[:k]
@@ -418,10 +484,13 @@ class MatchIndex:
         probe = (np.zeros(0, np.int64), np.zeros((len(queries), 0), np.float32))
         if len(queries):
             text_ids, sims = self.texts.search(queries, self.config.nprobe, self.config.probe_texts)
-            probe = (text_ids, sims)
+            probe = (text_ids, sims)  # raw: score_block calibrates per item
+            # Calibrated like score_block does, so estimates and exact scores agree.
+            text_languages = self.texts.languages(text_ids)
             if k:
+                need_sims = engine.calibrated(t, w, sims[:k], seeker.need_languages, text_languages)
                 items, owners, match = self._text_matches(
-                    "offers", sims[:k], text_ids, seeker.need_nace, w
+                    "offers", need_sims, text_ids, seeker.need_nace, seeker.need_languages, w
                 )
                 companies, order, starts = _groups(owners)
                 per_need = np.maximum.reduceat(match[:, order], starts, axis=1)
@@ -430,8 +499,12 @@ class MatchIndex:
                 found["need_fit"] = (companies, need_fit)
                 sources.append(companies)
             if len(seeker.offer_vectors):
+                # The seeker's offers (rows) against texts used as needs (columns).
+                offer_sims = engine.calibrated(
+                    t, w, sims[k:].T, text_languages, seeker.offer_languages
+                ).T
                 items, owners, match = self._text_matches(
-                    "needs", sims[k:], text_ids, seeker.offer_nace, w
+                    "needs", offer_sims, text_ids, seeker.offer_nace, seeker.offer_languages, w
                 )
                 companies, order, starts = _groups(owners)
                 weight = t.needs.meta["weight"][items]
@@ -618,6 +691,7 @@ class MatchIndex:
         np.savez(
             d / "partners.npz", rows=partner_rows, **{str(r): t.partners[r] for r in partner_rows}
         )
+        np.savez(d / "calibration.npz", **t.calibration.arrays())
         meta = {"ids": t.ids, "vocab": t.vocab.to_json(), "config": asdict(self.config)}
         (d / "meta.json").write_text(json.dumps(meta))
 
@@ -632,7 +706,7 @@ class MatchIndex:
         for store_name in ("offers", "needs"):
             store = ItemStore(
                 np.load(d / f"{store_name}.vectors.npy", mmap_mode="r"),
-                {name: np.load(d / f"{store_name}.{name}.npy") for name in ITEM_COLUMNS},
+                {name: _load_item_column(d, store_name, name) for name in ITEM_COLUMNS},
                 json.loads((d / f"{store_name}.titles.json").read_text()),
             )
             store.extra_vectors = np.load(d / f"{store_name}.extra.npy")
@@ -662,4 +736,9 @@ class MatchIndex:
             )
         else:  # saved before the text index existed: derive it (no re-embedding needed)
             texts = _text_index(table, config, None)
+        if (d / "calibration.npz").exists():
+            with np.load(d / "calibration.npz") as z:
+                table.calibration = LanguageCalibration.from_arrays(dict(z))
+        else:  # saved before the calibration existed: estimate it from the texts
+            _calibrate_languages(table, texts, config)
         return cls(table, texts, grid, config, embed)

@@ -22,6 +22,7 @@ import numpy as np
 
 from verbund.lib import nace as nace_lib
 from verbund.matching import explain as codes
+from verbund.matching.calibration import LanguageCalibration
 
 DIM = 512
 NACE_SLOTS = 3  # codes kept per offer/need/company; profiles rarely name more
@@ -101,6 +102,15 @@ class Weights:
     semantic_ceiling: float = 0.62
     # Share of the item match taken from text when both items carry NACE codes (rest: NACE).
     semantic_share: float = 0.65
+    # The same share when the two items are written in different languages. The encoder's cosine
+    # of a translation spreads from unrelated-looking to paraphrase-like (benchmark phrases, need
+    # vs. the same service in the other language: p10 0.28, p50 0.49; in one language p10 0.48,
+    # p50 0.64): even calibrated, it misses a fifth of translations entirely ("Stückgutverkehr" /
+    # "stukgoedvervoer" 0.16). Across languages text and codes swap their shares.
+    cross_language_semantic_share: float = 0.35
+    # Largest lift the cross-language calibration (``calibration.py``) may give a cosine between
+    # texts in two languages; 0 switches the calibration off.
+    cross_language_lift: float = 0.25
     # Item match at which a need counts as covered (reason) / an offer as the same (competitor).
     covered_at: float = 0.55
     competitor_at: float = 0.75
@@ -352,6 +362,9 @@ ITEM_COLUMNS: dict[str, tuple[str, tuple[int, ...]]] = {
     "company": ("int32", ()),
     "nace": ("int16", (NACE_SLOTS,)),
     "weight": ("float32", ()),
+    # Vocabulary index of the language the text is in (-1 unknown): the company's first language,
+    # or in an index the language most of the text's users declare (calibration.text_languages).
+    "language": ("int16", ()),
 }
 
 
@@ -419,6 +432,8 @@ class CompanyTable:
         self.vocab = vocab
         # row -> hashed ids of its partners; sparse because most companies have none yet.
         self.partners = partners or {}
+        # Cross-language similarity calibration; an index estimates it from its texts.
+        self.calibration = LanguageCalibration.none()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -473,6 +488,7 @@ class TableBuilder:
                 COUNTRY_LANGUAGES.get(country, ())
             )
             cols["languages"][i] = v.languages.mask(langs)
+            primary = v.languages.index(langs[0]) if langs else -1
             if c.employees is not None:
                 cols["employees"][i] = c.employees
             cols["nace"][i] = nace_ids(c.nace)
@@ -509,17 +525,18 @@ class TableBuilder:
             for store, its in (("offers", c.offers), ("needs", c.needs)):
                 cols[f"{store[:-1]}_start"][i] = len(items[store])
                 cols[f"{store[:-1]}_count"][i] = len(its)
-                items[store] += [(i, it) for it in its]
+                items[store] += [(i, primary, it) for it in its]
         blocks = {store: self._items(items[store], store == "needs") for store in items}
         return cols, blocks, partners
 
-    def _items(self, items: list[tuple[int, Item]], weighted: bool) -> tuple:
+    def _items(self, items: list[tuple[int, int, Item]], weighted: bool) -> tuple:
         m = len(items)
         meta = {name: np.zeros((m, *shape), dtype=dt) for name, (dt, shape) in ITEM_COLUMNS.items()}
         vectors = np.zeros((m, DIM), dtype=np.float32)
         missing = []
-        for j, (owner, it) in enumerate(items):
+        for j, (owner, language, it) in enumerate(items):
             meta["company"][j] = owner
+            meta["language"][j] = language
             meta["nace"][j] = nace_ids(it.nace)
             meta["weight"][j] = PRIORITY_WEIGHT.get(it.priority, 0.6) if weighted else 1.0
             if it.embedding is None:
@@ -529,8 +546,8 @@ class TableBuilder:
         if missing:
             if self.embed is None:
                 raise ValueError("items without embeddings and no embed function given")
-            vectors[missing] = self.embed([items[j][1].text() for j in missing])
-        return vectors.astype(np.float16), meta, [it.title for _, it in items]
+            vectors[missing] = self.embed([items[j][2].text() for j in missing])
+        return vectors.astype(np.float16), meta, [it.title for _, _, it in items]
 
     def build(self, companies: Sequence[CompanyVector]) -> CompanyTable:
         cols, blocks, partners = self.rows(companies)
@@ -645,6 +662,8 @@ class Seeker:
     offer_nace: np.ndarray
     offer_titles: list[str]
     partners: np.ndarray  # hashed partner ids
+    need_languages: np.ndarray
+    offer_languages: np.ndarray
 
     @classmethod
     def from_row(cls, table: CompanyTable, row: int) -> Seeker:
@@ -662,6 +681,8 @@ class Seeker:
             offer_nace=table.offers.meta["nace"][offer_ids],
             offer_titles=[table.offers.titles[i] for i in offer_ids],
             partners=table.partners.get(row, np.zeros(0, np.int64)),
+            need_languages=table.needs.meta["language"][need_ids],
+            offer_languages=table.offers.meta["language"][offer_ids],
         )
 
     @property
@@ -669,22 +690,31 @@ class Seeker:
         return bool(self.scalars["markets_countries"])
 
 
-def item_match(
-    vectors_a: np.ndarray,
-    nace_a: np.ndarray,
-    vectors_b: np.ndarray,
-    nace_b: np.ndarray,
+def calibrated(
+    table: CompanyTable,
     w: Weights,
+    cosine: np.ndarray,
+    need_languages: np.ndarray,
+    offer_languages: np.ndarray,
 ) -> np.ndarray:
-    """(len a, len b) match 0..1 of items: rescaled cosine blended with NACE proximity."""
-    return match_from_cosine(vectors_a @ vectors_b.T, nace_a, nace_b, w)
+    """Cosines of needs (rows) and offers (columns) with the index's cross-language
+    calibration applied (``calibration.py``); unchanged for pairs in one language."""
+    return table.calibration.apply(cosine, need_languages, offer_languages, w.cross_language_lift)
 
 
 def match_from_cosine(
-    cosine: np.ndarray, nace_a: np.ndarray, nace_b: np.ndarray, w: Weights
+    cosine: np.ndarray,
+    nace_a: np.ndarray,
+    nace_b: np.ndarray,
+    w: Weights,
+    languages: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Item match from cosines already computed (the candidate generation computes them once
-    per distinct text); the one formula, so estimates and exact scores cannot drift apart."""
+    per distinct text); the one formula, so estimates and exact scores cannot drift apart.
+
+    `languages` (of the rows, of the columns): pairs in two known languages take the text's
+    share across languages, as the encoder is less sure there.
+    """
     semantic = np.clip(
         (cosine - w.semantic_floor) / (w.semantic_ceiling - w.semantic_floor), 0.0, 1.0
     )
@@ -692,7 +722,14 @@ def match_from_cosine(
         return semantic.astype(np.float32)
     proximity = nace_proximity(nace_a, nace_b)
     both = (nace_a[:, 0] != NACE_PAD)[:, None] & (nace_b[:, 0] != NACE_PAD)[None, :]
-    blended = w.semantic_share * semantic + (1 - w.semantic_share) * proximity
+    share = np.float32(w.semantic_share)
+    if languages is not None:
+        lang_a, lang_b = (np.asarray(x) for x in languages)
+        cross = (
+            (lang_a[:, None] != lang_b[None, :]) & (lang_a >= 0)[:, None] & (lang_b >= 0)[None, :]
+        )
+        share = np.where(cross, np.float32(w.cross_language_semantic_share), share)
+    blended = share * semantic + (1 - share) * proximity
     return np.where(both, blended, semantic).astype(np.float32)
 
 
@@ -771,33 +808,51 @@ def _text_components(
     cosines = cosines or vector_cosines(table)
     offer_ids, offer_owner = table.items_of("offer", rows)
     offer_nace = table.offers.meta["nace"][offer_ids]
+    offer_languages = table.offers.meta["language"][offer_ids]
     k = len(seeker.need_vectors)
     # One pass over the candidates' offers for need fit (A's needs) and overlap (A's offers).
     queries = np.concatenate([seeker.need_vectors, seeker.offer_vectors])
-    offer_cosine = cosines("offer", offer_ids, queries) if len(queries) else None
+    offer_cosine = None
+    if len(queries):
+        # A's offers against B's offers (overlap) are calibrated like needs against offers.
+        query_languages = np.concatenate([seeker.need_languages, seeker.offer_languages])
+        offer_cosine = calibrated(
+            table, w, cosines("offer", offer_ids, queries), query_languages, offer_languages
+        )
     # 1 need fit: B's offers cover A's needs, weighted by A's priorities.
     if k:
         per_need = _group_max(
-            match_from_cosine(offer_cosine[:k], seeker.need_nace, offer_nace, w), offer_owner, n
-        )
+            match_from_cosine(
+                offer_cosine[:k], seeker.need_nace, offer_nace, w,
+                (seeker.need_languages, offer_languages),
+            ),
+            offer_owner,
+            n,
+        )  # fmt: skip
         weights = seeker.need_weights[:, None]
         fill("need_fit", (per_need * weights).sum(0) / weights.sum())
     # 2 give-back: A's offers cover B's needs, weighted by B's priorities.
     overlap = np.zeros(n, dtype=np.float32)
     if len(seeker.offer_vectors):
         need_ids, need_owner = table.items_of("need", rows)
+        raw = cosines("need", need_ids, seeker.offer_vectors)
+        need_languages = table.needs.meta["language"][need_ids]
         cover = match_from_cosine(
-            cosines("need", need_ids, seeker.offer_vectors),
+            calibrated(table, w, raw.T, need_languages, seeker.offer_languages).T,
             seeker.offer_nace,
             table.needs.meta["nace"][need_ids],
             w,
+            (seeker.offer_languages, need_languages),
         ).max(axis=0, initial=0.0)
         need_w = table.needs.meta["weight"][need_ids]
         total_w = _group_sum(need_w, need_owner, n)
         give = _group_sum(cover * need_w, need_owner, n) / np.maximum(total_w, 1e-9)
         fill("give_back", np.where(total_w > 0, give, np.nan))
         # 3 (part) overlap: how much B offers the same as A.
-        same = match_from_cosine(offer_cosine[k:], seeker.offer_nace, offer_nace, w)
+        same = match_from_cosine(
+            offer_cosine[k:], seeker.offer_nace, offer_nace, w,
+            (seeker.offer_languages, offer_languages),
+        )  # fmt: skip
         overlap = np.nan_to_num(_group_max(same, offer_owner, n).max(axis=0, initial=0.0))
     return overlap
 
@@ -1067,10 +1122,19 @@ def explain_row(
     b_offer_vec = table.offers.vectors(offer_ids)
     b_offer_nace = table.offers.meta["nace"][offer_ids]
     b_offer_titles = [table.offers.titles[j] for j in offer_ids]
+    b_offer_languages = table.offers.meta["language"][offer_ids]
+
+    def pair_match(vectors_a, nace_a, languages_a, vectors_b, nace_b, languages_b) -> np.ndarray:
+        # As in score_block: rows are needs (or A's offers), columns offers.
+        cosine = calibrated(table, w, vectors_a @ vectors_b.T, languages_a, languages_b)
+        return match_from_cosine(cosine, nace_a, nace_b, w, (languages_a, languages_b))
 
     # Needs covered, each with the offer that covers it.
     if len(seeker.need_vectors) and len(offer_ids):
-        match = item_match(seeker.need_vectors, seeker.need_nace, b_offer_vec, b_offer_nace, w)
+        match = pair_match(
+            seeker.need_vectors, seeker.need_nace, seeker.need_languages,
+            b_offer_vec, b_offer_nace, b_offer_languages,
+        )  # fmt: skip
         share = seeker.need_weights / seeker.need_weights.sum()
         for k in np.argsort(-match.max(1)):
             best = int(match[k].argmax())
@@ -1091,9 +1155,10 @@ def explain_row(
         )
     # What A gives back.
     if len(need_ids) and len(seeker.offer_vectors):
-        cover = item_match(
+        cover = pair_match(
             table.needs.vectors(need_ids), table.needs.meta["nace"][need_ids],
-            seeker.offer_vectors, seeker.offer_nace, w,
+            table.needs.meta["language"][need_ids],
+            seeker.offer_vectors, seeker.offer_nace, seeker.offer_languages,
         )  # fmt: skip
         k = int(cover.max(1).argmax())
         best = int(cover[k].argmax())
@@ -1116,7 +1181,10 @@ def explain_row(
     if scores.competitor[i]:
         params: dict[str, object] = {"offer_title": None, "your_offer_title": None}
         if len(seeker.offer_vectors) and len(offer_ids):
-            same = item_match(seeker.offer_vectors, seeker.offer_nace, b_offer_vec, b_offer_nace, w)
+            same = pair_match(
+                seeker.offer_vectors, seeker.offer_nace, seeker.offer_languages,
+                b_offer_vec, b_offer_nace, b_offer_languages,
+            )  # fmt: skip
             a_k, b_k = np.unravel_index(int(same.argmax()), same.shape)
             params = {
                 "offer_title": b_offer_titles[b_k],

@@ -95,12 +95,19 @@ class TextIndex:
         }
         # The other direction: the text of every item (items added later included).
         self.text_of = {store: np.asarray(arrays[f"{store}_text"]) for store in STORES}
+        # Language of each text (vocabulary index, -1 unknown); set by the owning index.
+        self.language = np.asarray(
+            arrays.get("language", np.full(len(self.keys), -1, dtype=np.int16)), dtype=np.int16
+        )
         self._dense = (
             np.asarray(self.vectors, dtype=np.float32) if len(self.keys) <= DENSE_TEXTS else None
         )
         # Since the build: texts scanned on every query, and (text, item) postings.
         self.extra_vectors = arrays.get("extra_vectors", np.zeros((0, self.dim), np.float16))
         self.extra_keys = arrays.get("extra_keys", np.zeros(0, np.uint64))
+        self.extra_language = np.asarray(
+            arrays.get("extra_language", np.full(len(self.extra_keys), -1, np.int16)), np.int16
+        )
         self.extra_postings = {
             store: (
                 arrays.get(f"extra_{store}_texts", np.zeros(0, np.int64)),
@@ -202,6 +209,17 @@ class TextIndex:
             out[f"extra_{store}_texts"], out[f"extra_{store}_items"] = self.extra_postings[store]
         out["extra_vectors"] = self.extra_vectors
         out["extra_keys"] = self.extra_keys
+        out["language"] = self.language
+        out["extra_language"] = self.extra_language
+        return out
+
+    def languages(self, text_ids: np.ndarray) -> np.ndarray:
+        """Language of each text id (base or added since the build)."""
+        text_ids = np.asarray(text_ids, dtype=np.int64)
+        out = np.full(len(text_ids), -1, dtype=np.int16)
+        base = text_ids < self.base_texts
+        out[base] = self.language[text_ids[base]]
+        out[~base] = self.extra_language[text_ids[~base] - self.base_texts]
         return out
 
     # ------------------------------------------------------------------ edits
@@ -220,10 +238,19 @@ class TextIndex:
                 found[i] = self.base_texts + int(extra[0])
         return found
 
-    def add(self, store: str, items: np.ndarray, vectors: np.ndarray) -> None:
-        """Postings for new items of `store` (and their texts, where new)."""
+    def add(
+        self,
+        store: str,
+        items: np.ndarray,
+        vectors: np.ndarray,
+        languages: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Postings for new items of `store` (and their texts, where new, in `languages`);
+        returns the text id of each item."""
         if len(items) == 0:
-            return
+            return np.zeros(0, dtype=np.int64)
+        if languages is None:
+            languages = np.full(len(items), -1, dtype=np.int16)
         keys = fingerprints(vectors)
         texts = self.lookup(keys)
         for i in np.flatnonzero(texts < 0):
@@ -236,12 +263,14 @@ class TextIndex:
             self.extra_vectors = np.concatenate(
                 [self.extra_vectors, np.asarray(vectors[i : i + 1], dtype=np.float16)]
             )
+            self.extra_language = np.append(self.extra_language, np.int16(languages[i]))
         self.text_of[store] = np.concatenate([self.text_of[store], texts.astype(np.int32)])
         extra_texts, extra_items = self.extra_postings[store]
         self.extra_postings[store] = (
             np.concatenate([extra_texts, texts]),
             np.concatenate([extra_items, np.asarray(items, dtype=np.int64)]),
         )
+        return texts
 
     # ------------------------------------------------------------------ queries
 
