@@ -31,10 +31,10 @@ def test_the_demo_runs_partnerships_of_every_kind(demo_summary):
     assert selectors.activities_of(balanced).count() == 4
     assert not selectors.ledger_view(balanced).settled  # settled once, then a new cost
     one_way_rows = selectors.referral_summary(one_way)
-    # five from the activities demo, two older ones from the health demo (verbund.health.demo)
-    assert sorted((r.given, r.received) for r in one_way_rows) == [(0, 7), (7, 0)]
+    # five from the activities demo, six older ones from the health demo (verbund.health.demo)
+    assert sorted((r.given, r.received) for r in one_way_rows) == [(0, 11), (11, 0)]
     overdue = Referral.objects.filter(overdue_q(timezone.now()), partnership=one_way).count()
-    assert overdue == 5
+    assert overdue == 9  # three recent unanswered ones and the health demo's six
     (empty,) = _by_form("trusted_advisory")
     assert not Referral.objects.filter(partnership=empty).exists()
     assert not selectors.activities_of(empty).exists()
