@@ -80,6 +80,24 @@ def test_unanswered_referral_opens_after_two_weeks_for_a_slow_partner():
     assert finding.opens and finding.evidence["usual_days"] >= 7
 
 
+def test_one_late_answer_among_quick_ones_does_not_make_a_partner_usually_slow():
+    events = []
+    for n in (0, 10, 20):
+        events += referral(n, "a", "b", f"r{n}", answer_after=1)
+    events += referral(30, "a", "b", "late", answer_after=25)  # holiday
+    events += referral(60, "a", "b", "waiting", answer_after=None)
+    finding = only(found(partnership(), events, day(74), "unanswered_referral"))
+    assert not finding.opens  # typical answer about 5 days: wait for the six weeks
+    assert finding.evidence["usual_days"] < 7
+    assert only(found(partnership(), events, day(102), "unanswered_referral")).opens
+
+
+def test_a_single_slow_answer_months_ago_is_not_a_habit():
+    events = referral(0, "a", "b", "old", answer_after=9)
+    events += referral(150, "a", "b", "waiting", answer_after=None)
+    assert not only(found(partnership(), events, day(164), "unanswered_referral")).opens
+
+
 def test_perception_gap_only_when_both_have_scored():
     events = [*balanced_year(100), review(100, "a", trust=5, commitment=4)]
     assert found(partnership(), events, day(101), "perception_gap") == []

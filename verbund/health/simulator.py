@@ -31,6 +31,9 @@ met the product's own definition of a pattern, or a planted pattern left no trac
 - Clients rate the service received on any answered referral (domain.md: the client's rating of
   the service received), a quarter of them, and half of the clients served badly; before, only
   won referrals were rated, so a planted poor service often had one rating or none.
+- Healthy partners give every referral a first answer within five weeks (the lognormal answer
+  time, about 2 days typical, had a tail: some 0.05 % of answers took 6–10 weeks, and a referral
+  left six weeks without an answer IS `unanswered_referral`; round two, decision 0005).
 - A planted pattern starts at least 140 days before the end, and 240 days for patterns whose
   evidence comes a few times a quarter (client ratings; reviews, where a gap or a decline shows
   against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
@@ -210,6 +213,10 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
             delay = rng.lognormal(math.log(25 if late else 2), 0.6 if late else 0.8)
             if not late and rng.random() < 0.03:
                 delay += rng.uniform(5, 12)  # holiday, illness
+            if not late and delay > 35:
+                # A healthy partner chases a forgotten referral within five weeks: a client left
+                # six weeks without a first answer IS `unanswered_referral`.
+                delay = rng.uniform(21, 35)
             answered = int(day + round(delay))
             b_.add(answered, h.REFERRAL_ANSWERED, y, ref=ref)
             outcome = rng.random()
