@@ -55,6 +55,15 @@ def test_empty_partnership_after_a_long_silence_for_its_pace():
     assert finding.since == day(145)
 
 
+def test_a_kick_off_burst_is_not_a_young_partnerships_pace():
+    events = [e for n in range(0, 15, 3) for e in referral(n, "a", "b", f"r{n}")]
+    # Five referrals in the first two weeks, measured over two months: ten events take 120 days.
+    assert found(partnership(), events, day(60), "empty_partnership") == []
+    assert found(partnership(), events, day(131), "empty_partnership") == []
+    finding = only(found(partnership(), events, day(132), "empty_partnership"))
+    assert finding.evidence["usual_gap_days"] == 120
+
+
 def test_a_paused_partnership_is_not_empty():
     events = balanced_year(150)
     assert found(partnership(stage="paused"), events, day(300), "empty_partnership") == []

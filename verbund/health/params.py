@@ -57,6 +57,9 @@ class HealthSettings:
     empty_min_days: int = 45
     empty_max_days: int = 150
     empty_expected_events: float = 10.0
+    # ... the pace measured over at least this many days before the silence (a kick-off burst in
+    # the first weeks is not the partnership's pace).
+    empty_pace_min_days: int = 60
 
     # one_way_street, per ordered pair of parties: the partner has not referred back for so long —
     # measured in the partnership's own activity since its last referral back, against its own

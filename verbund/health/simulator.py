@@ -37,6 +37,8 @@ met the product's own definition of a pattern, or a planted pattern left no trac
 - A planted pattern starts at least 140 days before the end, and 240 days for patterns whose
   evidence comes a few times a quarter (client ratings; reviews, where a gap or a decline shows
   against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
+  A KPI shortfall too (round two): `kpi_shortfall` is attainment over the 180-day window, and a
+  drop to a quarter of the pace pulls the window below half the target only after ~150 days.
 """
 
 from __future__ import annotations
@@ -80,8 +82,14 @@ FACTOR_KEYS = aggregates.FACTORS
 # A pattern starts early enough to show in the data before the simulation ends: at least 140 days,
 # and 240 for the patterns whose evidence comes slowly (client ratings, a few a quarter; reviews,
 # one round a quarter: a decline or a gap needs two rounds to show against the partnership's own
-# level). A pattern planted in the last weeks leaves no trace any rule could find.
-EVIDENCE_DAYS = {"poor_service": 240, "declining_trust": 240, "perception_gap": 240}
+# level; a KPI shortfall, measured over the 180-day window). A pattern planted in the last weeks
+# leaves no trace any rule could find.
+EVIDENCE_DAYS = {
+    "poor_service": 240,
+    "declining_trust": 240,
+    "perception_gap": 240,
+    "kpi_shortfall": 240,
+}
 
 
 @dataclass
