@@ -55,6 +55,15 @@ def test_empty_partnership_after_a_long_silence_for_its_pace():
     assert finding.since == day(145)
 
 
+def test_a_kick_off_burst_is_not_a_young_partnerships_pace():
+    events = [e for n in range(0, 15, 3) for e in referral(n, "a", "b", f"r{n}")]
+    # Five referrals in the first two weeks, measured over two months: ten events take 120 days.
+    assert found(partnership(), events, day(60), "empty_partnership") == []
+    assert found(partnership(), events, day(131), "empty_partnership") == []
+    finding = only(found(partnership(), events, day(132), "empty_partnership"))
+    assert finding.evidence["usual_gap_days"] == 120
+
+
 def test_a_paused_partnership_is_not_empty():
     events = balanced_year(150)
     assert found(partnership(stage="paused"), events, day(300), "empty_partnership") == []
@@ -78,6 +87,24 @@ def test_unanswered_referral_opens_after_two_weeks_for_a_slow_partner():
     events += referral(101, "a", "b", "waiting", answer_after=None)
     finding = only(found(partnership(), events, day(116), "unanswered_referral"))
     assert finding.opens and finding.evidence["usual_days"] >= 7
+
+
+def test_one_late_answer_among_quick_ones_does_not_make_a_partner_usually_slow():
+    events = []
+    for n in (0, 10, 20):
+        events += referral(n, "a", "b", f"r{n}", answer_after=1)
+    events += referral(30, "a", "b", "late", answer_after=25)  # holiday
+    events += referral(60, "a", "b", "waiting", answer_after=None)
+    finding = only(found(partnership(), events, day(74), "unanswered_referral"))
+    assert not finding.opens  # typical answer about 5 days: wait for the six weeks
+    assert finding.evidence["usual_days"] < 7
+    assert only(found(partnership(), events, day(102), "unanswered_referral")).opens
+
+
+def test_a_single_slow_answer_months_ago_is_not_a_habit():
+    events = referral(0, "a", "b", "old", answer_after=9)
+    events += referral(150, "a", "b", "waiting", answer_after=None)
+    assert not only(found(partnership(), events, day(164), "unanswered_referral")).opens
 
 
 def test_perception_gap_only_when_both_have_scored():

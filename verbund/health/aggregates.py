@@ -176,6 +176,9 @@ class Columns:
     pend_cr_oldest: np.ndarray  # [N,K]
     ans_n: np.ndarray  # [N,K] first answers by i (referrals and contact requests), decayed
     ans_sum: np.ndarray  # [N,K] their delays in days, decayed
+    # [N,K] their log(1 + delay in days), decayed: the typical answer time (geometric mean), which
+    # one late answer among quick ones does not turn into "usually slow"
+    ans_log: np.ndarray
     rev_count: np.ndarray  # [N,K]
     rev_last_day: np.ndarray  # [N,K] NONE
     rev_last: np.ndarray  # [N,K,F] latest scores, NaN = not scored
@@ -226,7 +229,10 @@ class State:
     last_activity: int = NONE
     # week -> counters (act, ref K*K, won K*K, init K, rating_n K, rating_sum K, credit K)
     weeks: dict[int, np.ndarray] = field(default_factory=dict)
-    # decayed counters (ref K*K, init K, ans_n K, ans_sum K) valid at `recent_day`
+    # decayed counters (ref K*K, init K, ans_n K, ans_sum K, ans_log K) valid at `recent_day`; the
+    # vector is longer than that (older layouts): stored states keep their length, and states
+    # stored before ans_log existed have zeros there (typical answer 0 days until a rebuild, so no
+    # false alarm)
     recent: np.ndarray = field(default_factory=lambda: np.zeros(0))
     recent_day: int = NONE
     last_ref: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -389,6 +395,7 @@ class State:
         ref_at, won_at, init_at = 1, 1 + k * k, 1 + 2 * k * k
         rating_n_at, rating_sum_at = init_at + k, init_at + 2 * k
         rec_init, rec_ans_n, rec_ans_sum = k * k, k * k + k, k * k + 2 * k
+        rec_ans_log = k * k + 3 * k
         if kind == h.REFERRAL_GIVEN:
             to = self._party(event.to)
             counters[ref_at + by * k + to] += 1
@@ -412,6 +419,7 @@ class State:
                 w = self._decay_to(day)
                 self.recent[rec_ans_n + to] += w
                 self.recent[rec_ans_sum + to] += w * max(0, day - given)
+                self.recent[rec_ans_log + to] += w * math.log1p(max(0, day - given))
             giver = self.referral_givers.get(event.ref)
             if kind == h.REFERRAL_WON and giver is not None:
                 counters[won_at + giver * k + by] += event.amount_cents
@@ -426,6 +434,7 @@ class State:
                 w = self._decay_to(day)
                 self.recent[rec_ans_n + to] += w
                 self.recent[rec_ans_sum + to] += w * max(0, day - sent)
+                self.recent[rec_ans_log + to] += w * math.log1p(max(0, day - sent))
         elif kind == h.SERVICE_RATED:
             counters[rating_n_at + by] += 1
             counters[rating_sum_at + by] += event.rating or 0
@@ -565,6 +574,7 @@ class State:
             pend_cr_oldest=pend_cr_oldest[None],
             ans_n=recent[None, k * k + k : k * k + 2 * k],
             ans_sum=recent[None, k * k + 2 * k : k * k + 3 * k],
+            ans_log=recent[None, k * k + 3 * k : k * k + 4 * k],
             balance=self.balance[None].copy(),
             unsettled_since=np.array([self.unsettled_since]),
             recent_credit=recent_credit[None],
@@ -736,6 +746,7 @@ def compute(
     # Referrals and contact requests: first answer per id, pending ones, answer delays.
     ans_n = np.zeros((n, k))
     ans_sum = np.zeros((n, k))
+    ans_log = np.zeros((n, k))
     pending = {}
     referral_refs = referral_giver = np.zeros(0, dtype=np.int64)
     for family, opened_kind, closing in (
@@ -761,6 +772,7 @@ def compute(
         w = np.exp(-(today - a_day) / s.recent_days)
         np.add.at(ans_n, (o_p[answered], o_to[answered]), w)
         np.add.at(ans_sum, (o_p[answered], o_to[answered]), w * (a_day - o_day[answered]))
+        np.add.at(ans_log, (o_p[answered], o_to[answered]), w * np.log1p(a_day - o_day[answered]))
         waiting = ~answered
         pend_n = count((o_p[waiting], o_to[waiting]), (n, k)).astype(np.int64)
         oldest = np.full((n, k), np.iinfo(np.int64).max)
@@ -829,6 +841,7 @@ def compute(
         pend_cr_oldest=pending["contact"][1],
         ans_n=ans_n,
         ans_sum=ans_sum,
+        ans_log=ans_log,
         balance=balance,
         unsettled_since=unsettled_since,
         recent_credit=recent_credit,

@@ -168,10 +168,15 @@ def findings(scores: Scores) -> list[Finding]:
     # unanswered_referral / unanswered_contact_request: per receiving party. A referral opens the
     # alert after `unanswered_referral_days` when its receiver is usually slow, else after
     # `unanswered_referral_max_days` (an occasional late answer from a quick partner is not yet a
-    # pattern).
+    # pattern). "Usually" is the typical recent answer time (the decayed geometric mean of
+    # 1 + days), resting on at least `slow_answer_min_answers` (decayed: one answer of the last
+    # days, or several older ones): in the mean, one three-week answer among three quick ones
+    # already read as "usually slow", and so did a single answer months ago.
     with np.errstate(invalid="ignore", divide="ignore"):
-        usual = np.where(cols.ans_n > 1e-6, cols.ans_sum / np.maximum(cols.ans_n, 1e-9), 0.0)
-    slow = usual >= s.slow_answer_days
+        usual = np.where(
+            cols.ans_n > 1e-6, np.expm1(cols.ans_log / np.maximum(cols.ans_n, 1e-9)), 0.0
+        )
+    slow = (usual >= s.slow_answer_days) & (cols.ans_n >= s.slow_answer_min_answers)
     for kind, count, oldest, limit, needs_slow in (
         (
             "unanswered_referral",

@@ -57,6 +57,9 @@ class HealthSettings:
     empty_min_days: int = 45
     empty_max_days: int = 150
     empty_expected_events: float = 10.0
+    # ... the pace measured over at least this many days before the silence (a kick-off burst in
+    # the first weeks is not the partnership's pace).
+    empty_pace_min_days: int = 60
 
     # one_way_street, per ordered pair of parties: the partner has not referred back for so long —
     # measured in the partnership's own activity since its last referral back, against its own
@@ -73,9 +76,12 @@ class HealthSettings:
     answer_good_days: float = 2.0
     answer_bad_days: float = 14.0
     # unanswered_referral: a referral has waited this long, and its receiver usually answers slowly
-    # (recent average `slow_answer_days` or more) — or it has waited `unanswered_referral_max_days`.
+    # (its typical recent answer time — geometric mean, decayed like `recent_days` — is
+    # `slow_answer_days` or more, over at least `slow_answer_min_answers` decayed answers) — or it
+    # has waited `unanswered_referral_max_days`.
     unanswered_referral_days: int = 14
     slow_answer_days: float = 7.0
+    slow_answer_min_answers: float = 1.0
     unanswered_referral_max_days: int = 42
     unanswered_contact_days: int = 14
 

@@ -54,13 +54,15 @@ def empty_threshold(facts: Facts, cols: Columns, s: HealthSettings) -> tuple[np.
 
     A partnership's own pace sets the bar: silence as long as `empty_expected_events` events would
     normally take, between `empty_min_days` and `empty_max_days`. Pace = activity events in the
-    window over the part of the window before the silence (so the silence does not lower it).
+    window over the part of the window before the silence (so the silence does not lower it), but
+    over at least `empty_pace_min_days`: a young partnership's kick-off (five events in its first
+    two weeks) is not yet its pace.
     """
     today = cols.as_of
     anchor = np.where(cols.last_activity == NONE, facts.created, cols.last_activity)
     silence = today - anchor
     window_start = np.maximum(facts.created, today - s.window_days)
-    observed = np.clip(anchor - window_start, 14, s.window_days)
+    observed = np.clip(anchor - window_start, s.empty_pace_min_days, s.window_days)
     rate = cols.win_act / observed
     with np.errstate(divide="ignore"):
         bar = np.where(rate > 0, s.empty_expected_events / np.maximum(rate, 1e-9), np.inf)

@@ -31,9 +31,14 @@ met the product's own definition of a pattern, or a planted pattern left no trac
 - Clients rate the service received on any answered referral (domain.md: the client's rating of
   the service received), a quarter of them, and half of the clients served badly; before, only
   won referrals were rated, so a planted poor service often had one rating or none.
+- Healthy partners give every referral a first answer within five weeks (the lognormal answer
+  time, about 2 days typical, had a tail: some 0.05 % of answers took 6–10 weeks, and a referral
+  left six weeks without an answer IS `unanswered_referral`; round two, decision 0005).
 - A planted pattern starts at least 140 days before the end, and 240 days for patterns whose
   evidence comes a few times a quarter (client ratings; reviews, where a gap or a decline shows
   against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
+  A KPI shortfall too (round two): `kpi_shortfall` is attainment over the 180-day window, and a
+  drop to a quarter of the pace pulls the window below half the target only after ~150 days.
 """
 
 from __future__ import annotations
@@ -77,8 +82,14 @@ FACTOR_KEYS = aggregates.FACTORS
 # A pattern starts early enough to show in the data before the simulation ends: at least 140 days,
 # and 240 for the patterns whose evidence comes slowly (client ratings, a few a quarter; reviews,
 # one round a quarter: a decline or a gap needs two rounds to show against the partnership's own
-# level). A pattern planted in the last weeks leaves no trace any rule could find.
-EVIDENCE_DAYS = {"poor_service": 240, "declining_trust": 240, "perception_gap": 240}
+# level; a KPI shortfall, measured over the 180-day window). A pattern planted in the last weeks
+# leaves no trace any rule could find.
+EVIDENCE_DAYS = {
+    "poor_service": 240,
+    "declining_trust": 240,
+    "perception_gap": 240,
+    "kpi_shortfall": 240,
+}
 
 
 @dataclass
@@ -210,6 +221,10 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
             delay = rng.lognormal(math.log(25 if late else 2), 0.6 if late else 0.8)
             if not late and rng.random() < 0.03:
                 delay += rng.uniform(5, 12)  # holiday, illness
+            if not late and delay > 35:
+                # A healthy partner chases a forgotten referral within five weeks: a client left
+                # six weeks without a first answer IS `unanswered_referral`.
+                delay = rng.uniform(21, 35)
             answered = int(day + round(delay))
             b_.add(answered, h.REFERRAL_ANSWERED, y, ref=ref)
             outcome = rng.random()
