@@ -110,7 +110,7 @@ def test_the_demo_warns_and_a_partner_acknowledges_and_resolves(page: Page, demo
     page.goto(f"/partnerships/{one_way.pk}/")
     warning = page.locator('[data-testid="health-alert"][data-kind="one_way_street"]')
     expect(warning).to_be_visible()
-    expect(warning.get_by_test_id("alert-evidence")).to_contain_text(re.compile(r"\b7\b"))
+    expect(warning.get_by_test_id("alert-evidence")).to_contain_text(re.compile(r"\b11\b"))
     expect(warning.get_by_test_id("alert-next-step")).not_to_be_empty()
     overdue = page.locator('[data-testid="health-alert"][data-kind="unanswered_referral"]')
     expect(overdue.get_by_test_id("alert-evidence")).not_to_be_empty()
