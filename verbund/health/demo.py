@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from verbund.activities import services as activities
 from verbund.companies.models import Company, CompanyMember
-from verbund.health.services import RecomputeSummary, health_recompute
+from verbund.health.services import RecomputeSummary, health_history, health_recompute
 from verbund.partnerships.models import Partnership
 from verbund.tenancy.models import Network
 
@@ -86,4 +86,6 @@ def seed_health(
                     receiver=receiver, client_name=name, client_company=company,
                     client_email=email, consent=True, need=need, created_at=_ago(days),
                 )  # fmt: skip
+    # Half a year of weekly snapshots, so the charts show how each partnership got where it is.
+    health_history(network=network, days=182)
     return health_recompute(network=network)

@@ -621,3 +621,34 @@ def partnership_ids_of(model: type, instance: Any) -> list[int]:
             if pid is not None
         ]
     return []
+
+
+def health_history(
+    *, network: Network, days: int = 182, every_days: int = 7, today: dt.date | None = None
+) -> int:
+    """Snapshots of past days (every ``every_days`` back to ``days`` ago) computed from the
+    rows as they stood then, for partnerships whose history arrived at once — a network that
+    starts with an import of its past, the demo — so "health over time" has a line to draw.
+    Today's scores and the alerts are left alone (they belong to today's recompute); a
+    partnership is scored only from the day it was created, at its current stage. Returns the
+    snapshots written (existing ones of those days are replaced)."""
+    today = today or timezone.localdate()
+    s = settings_for(network.pk)
+    written = 0
+    for back in range(days - days % every_days, 0, -every_days):  # oldest first
+        day = today - dt.timedelta(days=back)
+        loaded = sources.load(network_ids=[network.pk], until=day)
+        if not loaded.size:
+            continue
+        facts = aggregates.Facts.from_partnerships(loaded.partnerships)
+        scores = scoring.score(facts, aggregates.compute(facts, loaded.table(), day, s), s)
+        results = _results(
+            [int(x) for x in loaded.ids], loaded.partnerships, scores, alerts.findings(scores)
+        )
+        existing = [
+            r for r, p in zip(results, loaded.partnerships, strict=True) if p.created <= day
+        ]
+        with transaction.atomic():
+            _snapshots(existing, day)
+        written += len(existing)
+    return written

@@ -53,3 +53,36 @@ def test_the_balanced_demo_partnership_is_healthy_and_quiet(demo_summary):
     health = PartnershipHealth.objects.get(pk=balanced)
     assert health.light in ("green", "yellow") and health.score >= 50
     assert not HealthAlert.objects.filter(partnership_id=balanced).exists()
+
+
+def test_the_demo_has_half_a_year_of_weekly_snapshots(demo_summary):
+    import datetime as dt
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from verbund.health.models import HealthSnapshot
+
+    one_way = next(
+        a["one_way_street"].partnership for a in alerts_by_partnership().values()
+        if "one_way_street" in a
+    )  # fmt: skip
+    series = list(
+        HealthSnapshot.objects.filter(partnership=one_way)
+        .order_by("day")
+        .values_list("day", "score")
+    )
+    # created 100 days ago: weekly snapshots from then on, and today's
+    assert 14 <= len(series) <= 16
+    assert series[0][0] >= one_way.created_at.date()
+    assert len({score for _day, score in series}) > 1  # the line moves as the story unfolds
+    # every partnership that began more than a week ago has a line, not a single point
+    week_ago = timezone.now() - dt.timedelta(days=8)
+    older = Partnership.objects.filter(created_at__lt=week_ago)
+    counts = dict(
+        HealthSnapshot.objects.filter(partnership__in=older)
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values_list("partnership", "n")
+    )
+    assert older.exists() and all(counts.get(p, 0) >= 2 for p in older.values_list("pk", flat=True))

@@ -165,6 +165,39 @@ def test_the_command_recomputes_a_network_and_reports(world, partnership, capsys
     assert PartnershipHealth.objects.filter(pk=partnership.pk).exists()
 
 
+def test_history_writes_weekly_snapshots_from_the_rows_of_those_days(world, partnership, capsys):
+    from verbund.health.models import HealthAlert, HealthSnapshot
+
+    lively_history(world, partnership)  # began 200 days ago
+    HealthSnapshot.objects.all().delete()
+    alerts_before = HealthAlert.objects.count()
+    call_command("health_recompute", "--network", "alpha", "--history", "70")
+    days = list(
+        HealthSnapshot.objects.filter(partnership=partnership)
+        .order_by("day")
+        .values_list("day", flat=True)
+    )
+    today = timezone.localdate()
+    assert days == [
+        today - dt.timedelta(days=d) for d in (70, 63, 56, 49, 42, 35, 28, 21, 14, 7, 0)
+    ]
+    assert "alpha: 10 " in capsys.readouterr().out  # past snapshots written, today's apart
+    # each day is scored from the rows as they stood then: the line moves
+    assert len({str(c) for c in HealthSnapshot.objects.values_list("counts", flat=True)}) > 1
+    # nothing before the partnership began (200 days ago)
+    call_command("health_recompute", "--network", "alpha", "--history", "280")
+    first = HealthSnapshot.objects.filter(partnership=partnership).order_by("day").first()
+    assert first is not None and first.day >= today - dt.timedelta(days=200)
+    assert HealthAlert.objects.count() >= alerts_before  # only today's run touches alerts
+
+
+def test_history_refuses_negative_days(world):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--history"):
+        call_command("health_recompute", "--history", "-1")
+
+
 @pytest.mark.parametrize("vendor_day", [dt.date(2024, 2, 29), dt.date(2026, 12, 31)])
 def test_days_are_counted_by_the_database_like_python(world, partnership, vendor_day):
     from verbund.partnerships.models import Partnership

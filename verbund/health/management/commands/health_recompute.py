@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from verbund.health.services import health_recompute
+from verbund.health.services import health_history, health_recompute
 from verbund.tenancy.models import Network
 
 
@@ -26,6 +26,14 @@ class Command(BaseCommand):
             action="store_true",
             help="open alerts without notifying anyone (e.g. the first run after an import)",
         )
+        parser.add_argument(
+            "--history",
+            type=int,
+            metavar="DAYS",
+            default=0,
+            help="also write weekly snapshots of the past DAYS from the recorded rows "
+            "(after importing a partnership's past)",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["network"]:
@@ -34,7 +42,15 @@ class Command(BaseCommand):
                 raise CommandError(_("Network not found: %(slug)s") % {"slug": options["network"]})
         else:
             networks = list(Network.objects.order_by("slug"))
+        if options["history"] < 0:
+            raise CommandError(_("--history needs a number of days, 0 or more."))
         for network in networks:
+            if options["history"]:
+                written = health_history(network=network, days=options["history"])
+                self.stdout.write(
+                    _("%(network)s: %(snapshots)d snapshots of past weeks written.")
+                    % {"network": network.slug, "snapshots": written}
+                )
             with tqdm(
                 unit=" partnerships", desc=network.slug, disable=None, file=self.stderr._out
             ) as bar:
