@@ -524,10 +524,12 @@ def _store_many(
     for start in range(0, len(results), size):
         batch = results[start : start + size]
         batch_counts = counts[start : start + size]
+        # The results come sorted by partnership id: a range, not 20,000 parameters (rows of
+        # other networks in the range are not looked up).
         known = dict(
-            PartnershipHealth.objects.filter(pk__in=[r.partnership_id for r in batch]).values_list(
-                "pk", "event_count"
-            )
+            PartnershipHealth.objects.filter(
+                pk__gte=batch[0].partnership_id, pk__lte=batch[-1].partnership_id
+            ).values_list("pk", "event_count")
         )
         missed = [
             r.partnership_id
