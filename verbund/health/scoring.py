@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ class Scores:
     attainment: np.ndarray  # [M] KPI attainment (actual / pro-rated target), NaN in grace
     expected: np.ndarray  # [M] pro-rated target
     # arrays shared by the reasons of all rows, filled on first use (see _shared)
-    explained: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict, repr=False)
+    explained: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     def reasons(self, i: int, top: int = 6) -> list[Reason]:
         return _reasons(self, i)[:top]
@@ -261,7 +262,7 @@ def _reasons(scores: Scores, row: int) -> list[Reason]:
     return _reasons_of_one(scores, row)
 
 
-def _shared(scores: Scores) -> dict[str, tuple[np.ndarray, ...]]:
+def _shared(scores: Scores) -> dict[str, tuple[Any, ...]]:
     """Arrays the reasons of every row read, computed once per Scores (explaining 100,000 rows
     one by one must not redo the vectorised work per row)."""
     if not scores.explained:
