@@ -34,7 +34,6 @@ from verbund.health import aggregates, alerts, notices, scoring, sources, store
 from verbund.health import history as h
 from verbund.health.models import (
     HealthAlert,
-    HealthSnapshot,
     NetworkHealthSettings,
     PartnershipHealth,
 )
@@ -268,14 +267,14 @@ def _store_one(
 def _snapshots(results: Sequence[_Result], today: dt.date) -> None:
     store.snapshots(
         [
-            HealthSnapshot(
-                partnership_id=r.partnership_id,
-                day=today,
-                score=r.score,
-                light=r.light,
-                components=r.components,
-                counts={**r.counts, "open_alerts": sum(1 for f in r.findings if f.opens)},
-            )
+            {
+                "partnership_id": r.partnership_id,
+                "day": today,
+                "score": r.score,
+                "light": r.light,
+                "components": r.components,
+                "counts": {**r.counts, "open_alerts": sum(1 for f in r.findings if f.opens)},
+            }
             for r in results
         ]
     )
@@ -539,19 +538,19 @@ def _store_many(
         with transaction.atomic():
             store.current(
                 [
-                    PartnershipHealth(
-                        partnership_id=r.partnership_id,
-                        state=None,
-                        event_keys={},
-                        event_count=int(n),
-                        as_of=today,
-                        score=r.score,
-                        light=r.light,
-                        components=r.components,
-                        reasons=r.reasons,
-                        computed_at=now,
-                    )
-                    for r, n in zip(batch, batch_counts, strict=True)
+                    {
+                        "partnership_id": r.partnership_id,
+                        "state": None,
+                        "event_keys": {},
+                        "event_count": n,
+                        "as_of": today,
+                        "score": r.score,
+                        "light": r.light,
+                        "components": r.components,
+                        "reasons": r.reasons,
+                        "computed_at": now,
+                    }
+                    for r, n in zip(batch, batch_counts.tolist(), strict=True)
                 ]
             )
             if missed:

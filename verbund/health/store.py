@@ -68,24 +68,26 @@ def upsert(
     model: type,
     unique: Sequence[str],
     fields: Sequence[str],
-    objects: Sequence[Any],
+    rows: Sequence[dict[str, Any]],
     insert_only: Sequence[str] = (),
 ) -> None:
-    """Insert the objects, or update ``fields`` (but not ``insert_only`` ones) of the rows they
-    collide with on ``unique``."""
-    if not objects:
+    """Insert the rows ({field attname: value}), or update ``fields`` (but not ``insert_only``
+    ones) of the stored rows they collide with on ``unique``. Model instances are built only for
+    the ORM's statements: at 100,000 rows their construction alone costs seconds."""
+    if not rows:
         return
-    if connection.vendor != "postgresql" or len(objects) < SMALL:
+    meta = model._meta
+    columns = [meta.get_field(f) for f in fields]
+    if connection.vendor != "postgresql" or len(rows) < SMALL:
         model.objects.bulk_create(
-            objects, update_conflicts=True, unique_fields=list(unique),
+            [model(**row) for row in rows], update_conflicts=True, unique_fields=list(unique),
             update_fields=[f for f in fields if f not in unique and f not in insert_only],
             batch_size=BATCH,
         )  # fmt: skip
         return
-    meta = model._meta
-    columns = [meta.get_field(f) for f in fields]
     types = [(c.column, c.db_type(connection)) for c in columns]
-    rows = [[_value(obj, c) for c in columns] for obj in objects]
+    attnames = [c.attname for c in columns]
+    values = [[row[name] for name in attnames] for row in rows]
     keys = ", ".join(meta.get_field(u).column for u in unique)
     names = ", ".join(c.column for c in columns)
     updates = ", ".join(
@@ -94,16 +96,11 @@ def upsert(
         if c.name not in unique and c.name not in insert_only
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        _copy_temp(cursor, "health_upsert", types, rows)
+        _copy_temp(cursor, "health_upsert", types, values)
         cursor.execute(
             f"INSERT INTO {meta.db_table} ({names}) SELECT {names} FROM health_upsert "  # noqa: S608 (names from the model)
             f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
         )
-
-
-def _value(obj: Any, field) -> Any:
-    value = getattr(obj, field.attname)
-    return value
 
 
 ALERT_FIELDS = ("partnership", "kind", "subject", "since", "evidence", "next_step", "status",
@@ -157,14 +154,15 @@ def refresh_evidence(rows: Sequence[tuple[int, dict]], now: dt.datetime) -> None
         )
 
 
-def snapshots(objects: Sequence[HealthSnapshot]) -> None:
+def snapshots(rows: Sequence[dict[str, Any]]) -> None:
+    """Today's snapshots ({attname: value}); a second write of the day replaces the first."""
     upsert(HealthSnapshot, ["partnership", "day"],
-           ["partnership", "day", "score", "light", "components", "counts"], objects)  # fmt: skip
+           ["partnership", "day", "score", "light", "components", "counts"], rows)  # fmt: skip
 
 
-def current(objects: Sequence[PartnershipHealth]) -> None:
+def current(rows: Sequence[dict[str, Any]]) -> None:
     """Scores of the full recompute; a stored running state stays (it is not recomputed)."""
     upsert(PartnershipHealth, ["partnership"],
            ["partnership", "state", "event_keys", "event_count", "as_of", "score", "light",
-            "components", "reasons", "computed_at"], objects,
+            "components", "reasons", "computed_at"], rows,
            insert_only=["state", "event_keys"])  # fmt: skip
