@@ -134,22 +134,34 @@ def insert_alerts(rows: Sequence[tuple]) -> None:
 
 
 def refresh_evidence(rows: Sequence[tuple[int, dict]], now: dt.datetime) -> None:
-    """New evidence (alert id, evidence) of the alerts that stay open."""
+    """New evidence (alert id, evidence) of the alerts that stay open; only alerts whose evidence
+    changed are written (``refreshed_at`` says when it last changed). Rewriting every open alert
+    each night cost the daily run more than scoring them."""
     if not rows:
         return
     if connection.vendor != "postgresql" or len(rows) < SMALL:
-        HealthAlert.objects.bulk_update(
-            [HealthAlert(pk=pk, evidence=evidence, refreshed_at=now) for pk, evidence in rows],
-            ["evidence", "refreshed_at"],
-            batch_size=BATCH,
-        )
+        changed: list[HealthAlert] = []
+        for start in range(0, len(rows), 20_000):
+            chunk = rows[start : start + 20_000]
+            stored = dict(
+                HealthAlert.objects.filter(pk__in=[pk for pk, _e in chunk]).values_list(
+                    "pk", "evidence"
+                )
+            )
+            changed += [
+                HealthAlert(pk=pk, evidence=evidence, refreshed_at=now)
+                for pk, evidence in chunk
+                if stored.get(pk) != evidence
+            ]
+        HealthAlert.objects.bulk_update(changed, ["evidence", "refreshed_at"], batch_size=BATCH)
         return
     table = HealthAlert._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         _copy_temp(cursor, "health_evidence", [("id", "bigint"), ("evidence", "jsonb")], rows)
         cursor.execute(
             f"UPDATE {table} AS a SET evidence = e.evidence, refreshed_at = %s "  # noqa: S608
-            "FROM health_evidence AS e WHERE a.id = e.id",
+            "FROM health_evidence AS e "
+            "WHERE a.id = e.id AND a.evidence IS DISTINCT FROM e.evidence",
             [now],
         )
 
