@@ -144,7 +144,9 @@ class HealthAlert(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
     opened_at = models.DateTimeField(_("opened"))
-    refreshed_at = models.DateTimeField(_("last checked"))
+    # When the evidence last changed (an unchanged alert is not rewritten every night; when the
+    # rules last ran says PartnershipHealth.computed_at).
+    refreshed_at = models.DateTimeField(_("evidence updated"))
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ class Scores:
     attainment: np.ndarray  # [M] KPI attainment (actual / pro-rated target), NaN in grace
     expected: np.ndarray  # [M] pro-rated target
     # arrays shared by the reasons of all rows, filled on first use (see _shared)
-    explained: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict, repr=False)
+    explained: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     def reasons(self, i: int, top: int = 6) -> list[Reason]:
         return _reasons(self, i)[:top]
@@ -255,18 +256,15 @@ def score(facts: Facts, cols: Columns, settings: HealthSettings = DEFAULTS) -> S
     )
 
 
-def _effect(scores: Scores, component: str, i: int, value: float) -> float:
-    """Points the component moved row i away from a neutral 50, given its share of the weights."""
-    weights = scores.settings.component_weights()
-    applying = float(_shared(scores)["applying"][0][i])
-    return round(100.0 * (value - 0.5) * weights[component] / max(applying, 1e-9), 1)
+def _points(weight: float, applying: float, value: float) -> float:
+    return round(100.0 * (value - 0.5) * weight / max(applying, 1e-9), 1)
 
 
 def _reasons(scores: Scores, row: int) -> list[Reason]:
     return _reasons_of_one(scores, row)
 
 
-def _shared(scores: Scores) -> dict[str, tuple[np.ndarray, ...]]:
+def _shared(scores: Scores) -> dict[str, tuple[Any, ...]]:
     """Arrays the reasons of every row read, computed once per Scores (explaining 100,000 rows
     one by one must not redo the vectorised work per row)."""
     if not scores.explained:
@@ -279,6 +277,21 @@ def _shared(scores: Scores) -> dict[str, tuple[np.ndarray, ...]]:
         for name, weight in scores.settings.component_weights().items():
             applying = applying + np.where(np.isnan(scores.components[name]), 0.0, weight)
         scores.explained["applying"] = (applying,)
+        scores.explained["weights"] = (scores.settings.component_weights(),)
+        # Per row: the party answering slowest, the factor with the widest gap and the one
+        # falling most (the first one on ties, as argmax/argmin per row would give).
+        effective = scores.explained["answers"][0]
+        _level, gap, change = scores.explained["factors"]
+        scores.explained["argmax"] = (
+            np.argmax(np.nan_to_num(effective, nan=-1), axis=1),
+            np.isnan(gap).all(axis=1),
+            np.argmax(np.nan_to_num(gap, nan=-1), axis=1),
+            np.isnan(change).all(axis=1),
+            np.argmin(np.nan_to_num(change, nan=np.inf), axis=1),
+        )
+        # KPI rows of each partnership row, in their order (a search per row, not a scan)
+        order = np.argsort(scores.facts.kpi_p, kind="stable")
+        scores.explained["kpis"] = (order, scores.facts.kpi_p[order])
     return scores.explained
 
 
@@ -289,9 +302,12 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
     parties = facts.parties[i]
     out: list[Reason] = []
     comp = {c: float(v[i]) for c, v in scores.components.items()}
+    weights, applying = shared["weights"][0], float(shared["applying"][0][i])
+    slowest_party, no_gap, widest_gap, no_change, most_fallen = shared["argmax"]
 
     def add(component: str, code: str, **params: object) -> None:
-        out.append(Reason(component, code, params, _effect(scores, component, i, comp[component])))
+        effect = _points(weights[component], applying, comp[component])
+        out.append(Reason(component, code, params, effect))
 
     silence, bar = int(scores.silence[i]), int(scores.empty_after[i])
     if silence >= bar / 2:
@@ -309,9 +325,10 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
     if not np.isnan(comp["reciprocity"]):
         n = len(parties)
         worst: tuple[float, int, int] | None = None
+        referred = cols.win_ref[i].tolist()
         for a in range(n):
             for b in range(n):
-                g, r = float(cols.win_ref[i, a, b]), float(cols.win_ref[i, b, a])
+                g, r = float(referred[a][b]), float(referred[b][a])
                 if a != b and g + r > 0 and g >= r:
                     balance = 1.0 - (g - r) / (g + r + 2.0)
                     if worst is None or balance < worst[0]:
@@ -324,8 +341,8 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
                 code,
                 party=parties[a],
                 partner=parties[b],
-                given=int(cols.win_ref[i, a, b]),
-                received=int(cols.win_ref[i, b, a]),
+                given=int(referred[a][b]),
+                received=int(referred[b][a]),
             )
         init = cols.win_init[i, :n]
         if init.sum() >= 4 and init.max() / init.sum() >= 0.85:
@@ -339,17 +356,21 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
             )
 
     if not np.isnan(comp["responsiveness"]):
-        effective, worst_days = shared["answers"]
+        _effective, worst_days = shared["answers"]
         days = float(worst_days[i])
         if days <= s.answer_good_days * 2:
             add("responsiveness", "quick_answers", days=round(days, 1))
         else:
-            slowest = int(np.nanargmax(np.nan_to_num(effective[i], nan=-1)))
+            slowest = int(slowest_party[i])
             add("responsiveness", "slow_answers", party=parties[slowest], days=round(days, 1))
 
     if not np.isnan(comp["outcomes"]):
-        rows = np.flatnonzero((facts.kpi_p == i) & ~np.isnan(scores.attainment))
-        behind = [int(m) for m in rows if scores.attainment[m] < 1.0]
+        order, sorted_p = shared["kpis"]
+        rows = order[np.searchsorted(sorted_p, i) : np.searchsorted(sorted_p, i, side="right")]
+        behind = [
+            int(m) for m, a in zip(rows.tolist(), scores.attainment[rows].tolist(), strict=True)
+            if a < 1.0  # NaN (grace period) is not behind
+        ]  # fmt: skip
         if behind:
             worst_kpi = min(behind, key=lambda m: float(scores.attainment[m]))
             add(
@@ -368,12 +389,12 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
             "factors_strong" if comp["factors"] >= 0.5 else "factors_weak",
             average=round(float(level[i]), 1),
         )
-        if shared["round"][0][i] and not np.isnan(gap[i]).all():
-            f = int(np.nanargmax(np.nan_to_num(gap[i], nan=-1)))
+        if shared["round"][0][i] and not no_gap[i]:
+            f = int(widest_gap[i])
             if gap[i, f] >= s.perception_gap_points:
                 add("factors", "perception_gap", factor=FACTORS[f], gap=float(gap[i, f]))
-        if not np.isnan(change[i]).all():
-            f = int(np.nanargmin(np.nan_to_num(change[i], nan=np.inf)))
+        if not no_change[i]:
+            f = int(most_fallen[i])
             if change[i, f] <= -1:
                 add("factors", "factor_falling", factor=FACTORS[f], change=float(change[i, f]))
 

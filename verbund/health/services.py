@@ -34,7 +34,6 @@ from verbund.health import aggregates, alerts, notices, scoring, sources, store
 from verbund.health import history as h
 from verbund.health.models import (
     HealthAlert,
-    HealthSnapshot,
     NetworkHealthSettings,
     PartnershipHealth,
 )
@@ -268,14 +267,14 @@ def _store_one(
 def _snapshots(results: Sequence[_Result], today: dt.date) -> None:
     store.snapshots(
         [
-            HealthSnapshot(
-                partnership_id=r.partnership_id,
-                day=today,
-                score=r.score,
-                light=r.light,
-                components=r.components,
-                counts={**r.counts, "open_alerts": sum(1 for f in r.findings if f.opens)},
-            )
+            {
+                "partnership_id": r.partnership_id,
+                "day": today,
+                "score": r.score,
+                "light": r.light,
+                "components": r.components,
+                "counts": {**r.counts, "open_alerts": sum(1 for f in r.findings if f.opens)},
+            }
             for r in results
         ]
     )
@@ -524,10 +523,12 @@ def _store_many(
     for start in range(0, len(results), size):
         batch = results[start : start + size]
         batch_counts = counts[start : start + size]
+        # The results come sorted by partnership id: a range, not 20,000 parameters (rows of
+        # other networks in the range are not looked up).
         known = dict(
-            PartnershipHealth.objects.filter(pk__in=[r.partnership_id for r in batch]).values_list(
-                "pk", "event_count"
-            )
+            PartnershipHealth.objects.filter(
+                pk__gte=batch[0].partnership_id, pk__lte=batch[-1].partnership_id
+            ).values_list("pk", "event_count")
         )
         missed = [
             r.partnership_id
@@ -537,19 +538,19 @@ def _store_many(
         with transaction.atomic():
             store.current(
                 [
-                    PartnershipHealth(
-                        partnership_id=r.partnership_id,
-                        state=None,
-                        event_keys={},
-                        event_count=int(n),
-                        as_of=today,
-                        score=r.score,
-                        light=r.light,
-                        components=r.components,
-                        reasons=r.reasons,
-                        computed_at=now,
-                    )
-                    for r, n in zip(batch, batch_counts, strict=True)
+                    {
+                        "partnership_id": r.partnership_id,
+                        "state": None,
+                        "event_keys": {},
+                        "event_count": n,
+                        "as_of": today,
+                        "score": r.score,
+                        "light": r.light,
+                        "components": r.components,
+                        "reasons": r.reasons,
+                        "computed_at": now,
+                    }
+                    for r, n in zip(batch, batch_counts.tolist(), strict=True)
                 ]
             )
             if missed:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.health.app.django_world import backdate
-from verbund.health import services
+from verbund.health import services, store
 from verbund.health.models import HealthAlert
 from verbund.notifications.models import Notification
 from verbund.partnerships import services as partnership_services
@@ -156,3 +156,39 @@ def test_the_api_gives_reasons_and_alerts_with_codes_and_texts(world, partnershi
         headers={"Authorization": f"Bearer {token}"},
     )
     assert again.status_code == 422
+
+
+def test_a_kept_alert_is_rewritten_only_when_its_evidence_changes(world, partnership):
+    stalled(world, partnership)
+    alert = HealthAlert.objects.get(partnership=partnership)
+    first = alert.refreshed_at
+    services.health_recompute(network=world.alpha)  # same day, same evidence
+    alert.refresh_from_db()
+    assert alert.refreshed_at == first
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    services.health_recompute(network=world.alpha, today=tomorrow)  # one more day in the stage
+    alert.refresh_from_db()
+    assert alert.evidence["days_in_stage"] == 51
+    assert alert.refreshed_at > first
+
+
+@pytest.mark.parametrize("count", [3, store.SMALL + 50])
+def test_evidence_refresh_in_bulk_writes_only_the_changed_alerts(world, partnership, count):
+    """Few alerts go through the ORM, many through COPY on PostgreSQL: the same rows change."""
+    then = timezone.now() - dt.timedelta(days=3)
+    alerts = HealthAlert.objects.bulk_create(
+        HealthAlert(
+            partnership=partnership, kind="stalled_stage", subject=f"s{i}", since=then.date(),
+            evidence={"days_in_stage": i}, next_step="talk", opened_at=then, refreshed_at=then,
+        )
+        for i in range(count)
+    )  # fmt: skip
+    now = timezone.now()
+    store.refresh_evidence(
+        [(a.pk, {"days_in_stage": i + (i % 2)}) for i, a in enumerate(alerts)], now
+    )
+    stored = {a.subject: a for a in HealthAlert.objects.filter(partnership=partnership)}
+    for i in range(count):
+        alert = stored[f"s{i}"]
+        assert alert.evidence == {"days_in_stage": i + (i % 2)}
+        assert alert.refreshed_at == (now if i % 2 else then)
