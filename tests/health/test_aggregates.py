@@ -71,7 +71,7 @@ def histories(draw) -> tuple[h.Partnership, list[h.Event]]:
 
 def assert_same(single: ag.Columns, batch: ag.Columns, row: int, k: int) -> None:
     for f in dataclasses.fields(ag.Columns):
-        if f.name in ("as_of", "kpi_actual"):
+        if f.name == "as_of" or f.name in ag.KPI_COLUMNS:
             continue
         mine = np.asarray(getattr(single, f.name), dtype=np.float64)[0]
         theirs = np.asarray(getattr(batch, f.name), dtype=np.float64)[row]
@@ -92,14 +92,21 @@ def test_incremental_state_equals_the_full_recompute(many, as_of_offset):
     batch = ag.compute(facts, table, as_of)
     offset = 0
     for row, (ship, events) in enumerate(many):
-        state = ag.State(parties=ship.parties, agreement_start=ag.day_number(ship.created))
+        state = ag.State(
+            parties=ship.parties,
+            agreement_start=ag.day_number(ship.created),
+            kpi_targets=ag.kpi_targets(ship),
+        )
         for event in sorted(events, key=lambda e: e.day):
             state.apply(event)
         single = state.columns(as_of, facts.row(row))
         assert_same(single, batch, row, len(ship.parties))
-        targets = len(ship.agreement.kpis)
-        assert np.allclose(single.kpi_actual, batch.kpi_actual[offset : offset + targets])
-        offset += targets
+        targets = slice(offset, offset + len(ship.agreement.kpis))
+        assert np.allclose(single.kpi_actual, batch.kpi_actual[targets])
+        # the kpi_shortfall run (a CUSUM): the same day it started and the same actual since, exactly
+        assert single.kpi_run_from.tolist() == batch.kpi_run_from[targets].tolist()
+        assert single.kpi_run_actual.tolist() == batch.kpi_run_actual[targets].tolist()
+        offset += len(ship.agreement.kpis)
 
 
 def test_balances_always_sum_to_zero():

@@ -126,10 +126,34 @@ def test_kpi_shortfall_against_the_pro_rated_target():
     events = balanced_year(180, every=30)  # 1 a month
     finding = only(found(partnership(kpis=kpis), events, day(180), "kpi_shortfall"))
     assert finding.subject == "referrals_given:a"
-    assert finding.evidence["percent"] < 50
-    assert finding.evidence["expected"] == pytest.approx(48 * 181 / 365, abs=0.1)
+    assert finding.opens
+    # behind since its first referral (day 0): 5 more in 180 days where 23.7 were due
+    assert finding.since == day(1)
+    assert finding.evidence["days"] == 180
+    assert finding.evidence["actual"] == 5
+    assert finding.evidence["expected"] == pytest.approx(48 * 180 / 365, abs=0.01)
+    assert finding.evidence["percent"] == 21
     met = (h.KpiTarget("referrals_given", 12, party="a"),)
     assert found(partnership(kpis=met), events, day(180), "kpi_shortfall") == []
+
+
+def test_kpi_shortfall_counts_from_when_the_kpi_was_last_on_track():
+    kpis = (h.KpiTarget("referrals_given", 24, party="a"),)  # 2 a month
+    events = [h.Event(day(n), h.MEETING, "b") for n in range(0, 541, 20)]
+    for n in range(0, 120, 15):  # on track for four months, then a stops passing referrals
+        events += referral(n, "a", "b", f"a{n}")
+    ship = partnership(kpis=kpis)
+    # four months later: 6.6 behind 85 % of the pace, not yet the 8 that rule out a long gap
+    early = only(found(ship, events, day(240), "kpi_shortfall"))
+    assert not early.opens
+    late = only(found(ship, events, day(300), "kpi_shortfall"))
+    assert late.opens and late.since == day(106)  # the day after the last referral
+    assert (late.evidence["actual"], late.evidence["days"]) == (0, 195)
+    # a passes referrals again, ahead of the target: kept while still 4 short, then resolved
+    for n in range(300, 541, 7):
+        events += referral(n, "a", "b", f"again{n}")
+    assert only(found(ship, events, day(310), "kpi_shortfall")).opens
+    assert found(ship, events, day(400), "kpi_shortfall") == []
 
 
 def test_review_overdue_counts_from_the_last_complete_round():
@@ -251,9 +275,9 @@ def test_a_count_shortfall_that_chance_explains_does_not_open():
     for n in (20, 120):
         events += referral(n, "a", "b", f"a{n}")
     events += [h.Event(day(n), h.MEETING, "b") for n in range(0, 181, 15)]
-    finding = only(found(partnership(kpis=kpis), events, day(180), "kpi_shortfall"))
-    assert finding.evidence["percent"] < 50
-    assert finding.opens is False  # P(2 or fewer | 5.9) is about 7 %
+    # 2 where 5.9 were due in the window (P(2 or fewer) is about 7 %), but the KPI was on track
+    # after the second referral: two months behind is no shortfall yet
+    assert found(partnership(kpis=kpis), events, day(180), "kpi_shortfall") == []
 
 
 def test_declining_trust_needs_two_earlier_rounds_to_measure_a_decline_against():

@@ -60,6 +60,27 @@ def week_of(day: Any) -> Any:
     return day // 7
 
 
+def kpi_targets(partnership: h.Partnership) -> list[tuple[str, int, float, int]]:
+    """The agreement's KPI targets as a state keeps them: (kpi, party index or NONE, target,
+    period days). A state whose targets differ from the agreement's is rebuilt."""
+    agreement = partnership.agreement
+    return [
+        (
+            kpi.kpi,
+            partnership.parties.index(kpi.party) if kpi.party else NONE,
+            float(kpi.target),
+            int(kpi.period_days),
+        )
+        for kpi in (agreement.kpis if agreement else ())
+    ]
+
+
+def kpi_drift(target: Any, period: Any, settings: HealthSettings) -> Any:
+    """Units per day the `kpi_shortfall` statistic grows by without contributions (int or array;
+    one expression for both paths, so they agree to the last bit)."""
+    return settings.kpi_pace * target / period
+
+
 # ---------------------------------------------------------------------------------------------
 # Facts: what is not an event (parties, stage, agreement), columnar
 # ---------------------------------------------------------------------------------------------
@@ -195,6 +216,11 @@ class Columns:
         np.ndarray
     )  # [N,K] what cost items of the last `unsettled_days` put to i's credit
     kpi_actual: np.ndarray  # [M] per KPI target row of the facts
+    # [M] the KPI's current shortfall run (`kpi_shortfall`): the first day after it was last on
+    # track against `kpi_pace` times its pro-rated target (the agreement start if never; NONE =
+    # unknown), and its actual since then
+    kpi_run_from: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    kpi_run_actual: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def size(self) -> int:
@@ -205,9 +231,14 @@ class Columns:
         values = {
             name: getattr(self, name)[row : row + 1]
             for name in self.__dataclass_fields__
-            if name not in ("as_of", "kpi_actual")
+            if name not in ("as_of",) + KPI_COLUMNS
         }
-        return Columns(as_of=self.as_of, kpi_actual=self.kpi_actual[kpi_rows], **values)
+        kpis = {name: getattr(self, name)[kpi_rows] for name in KPI_COLUMNS}
+        return Columns(as_of=self.as_of, **kpis, **values)
+
+
+# The columns with one entry per KPI target row (not per partnership).
+KPI_COLUMNS = ("kpi_actual", "kpi_run_from", "kpi_run_actual")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,6 +279,12 @@ class State:
     reviews: list[tuple[int, int, np.ndarray]] = field(default_factory=list)
     balance: np.ndarray = field(default_factory=lambda: np.zeros(0))
     unsettled_since: int = NONE
+    # The agreement's KPI targets (`kpi_targets`) and per target the `kpi_shortfall` run: the
+    # KPI's total since the agreement started, the lowest value of the walk "drift x days since
+    # the start - total" (0 before the first contribution), the day it was reached (the last day
+    # the KPI was on track) and the total then. Four numbers per target, however long it runs.
+    kpi_targets: list[tuple[str, int, float, int]] = field(default_factory=list)
+    kpi_runs: list[list[float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         k = len(self.parties)
@@ -261,6 +298,9 @@ class State:
             if not len(getattr(self, name)):
                 setattr(self, name, np.zeros(k * k, dtype=np.int64))
         self._index = {party: i for i, party in enumerate(self.parties)}
+        if len(self.kpi_runs) != len(self.kpi_targets):
+            start = float(self.agreement_start - 1)
+            self.kpi_runs = [[0.0, 0.0, start, 0.0] for _ in self.kpi_targets]
 
     @classmethod
     def build(
@@ -277,6 +317,7 @@ class State:
             settings=settings,
             agreement_start=day_number(agreement.start) if agreement else NONE,
             factors=factors,
+            kpi_targets=kpi_targets(partnership),
         )
         for event in sorted(events, key=lambda e: e.day):
             state.apply(event)
@@ -312,6 +353,8 @@ class State:
             "reviews": [[day, party, floats(scores)] for day, party, scores in self.reviews],
             "balance": floats(self.balance),
             "unsettled_since": self.unsettled_since,
+            "kpi_targets": [list(t) for t in self.kpi_targets],
+            "kpi_runs": [list(r) for r in self.kpi_runs],
         }
 
     @classmethod
@@ -345,6 +388,13 @@ class State:
             reviews=[(day, party, array(scores)) for day, party, scores in data["reviews"]],
             balance=array(data["balance"]),
             unsettled_since=data["unsettled_since"],
+            # States stored before the runs existed have no targets: no `kpi_shortfall` run is
+            # known (the counted KPIs raise no alert) until the state is rebuilt, which the Django
+            # side does on load because its targets differ from the agreement's.
+            kpi_targets=[
+                (str(k), int(p), float(t), int(d)) for k, p, t, d in data.get("kpi_targets", [])
+            ],
+            kpi_runs=[[float(x) for x in r] for r in data.get("kpi_runs", [])],
         )
 
     # -- layout of the packed vectors -----------------------------------------------------------
@@ -474,6 +524,15 @@ class State:
         if self.agreement_start != NONE and day >= self.agreement_start:
             key = (week_of(day), kpi, party)
             self.kpis[key] = self.kpis.get(key, 0.0) + amount
+            for (name, who, target, period), run in zip(
+                self.kpi_targets, self.kpi_runs, strict=True
+            ):
+                if name == kpi and who in (NONE, party):
+                    run[0] += amount
+                    drift = kpi_drift(target, period, self.settings)
+                    walk = drift * (day - self.agreement_start + 1) - run[0]
+                    if walk <= run[1]:  # on track again (ties: the latest day)
+                        run[1], run[2], run[3] = walk, float(day), run[0]
 
     def _ledger(self, day: int, delta: np.ndarray) -> None:
         self.balance = self.balance + delta
@@ -545,6 +604,19 @@ class State:
             ],
             dtype=np.float64,
         )
+        runs = {target: run for target, run in zip(self.kpi_targets, self.kpi_runs, strict=True)}
+        found = [
+            runs.get((kpi, int(who), float(target), int(period)))
+            for kpi, who, target, period in zip(
+                facts.kpi_key, facts.kpi_party, facts.kpi_target, facts.kpi_period, strict=True
+            )
+        ]
+        kpi_run_from = np.array(
+            [NONE if run is None else int(run[2]) + 1 for run in found], dtype=np.int64
+        )
+        kpi_run_actual = np.array(
+            [np.nan if run is None else run[0] - run[3] for run in found], dtype=np.float64
+        )
         last_ratings = np.full((1, k, LAST_RATINGS), np.nan)
         for party, ratings in self.ratings.items():
             values = [r for _, r in ratings]
@@ -579,6 +651,8 @@ class State:
             unsettled_since=np.array([self.unsettled_since]),
             recent_credit=recent_credit[None],
             kpi_actual=kpi_actual,
+            kpi_run_from=kpi_run_from,
+            kpi_run_actual=kpi_run_actual,
             **reviews,
         )
 
@@ -797,7 +871,9 @@ def compute(
     # KPI actuals since the agreement started.
     upto_rows = _Rows(p=p, day=day, kind=kind, by=by, to=to, ref=ref, amount=amount)
     won_rows = _Won(p=w_p, giver=w_giver, receiver=w_by, day=w_day, amount=w_amount)
-    kpi_actual = _kpi_actuals(facts, table, today, s.window_weeks, upto_rows, won_rows)
+    kpi_actual, kpi_run_from, kpi_run_actual = _kpi_actuals(
+        facts, table, today, s, upto_rows, won_rows
+    )
 
     # Cost ledger in day order: balances and since when they have been unsettled.
     balance, unsettled_since, recent_credit = _ledger(
@@ -846,6 +922,8 @@ def compute(
         unsettled_since=unsettled_since,
         recent_credit=recent_credit,
         kpi_actual=kpi_actual,
+        kpi_run_from=kpi_run_from,
+        kpi_run_actual=kpi_run_actual,
         **reviews,
     )
 
@@ -892,12 +970,13 @@ class _Won(NamedTuple):
 
 
 def _kpi_actuals(
-    facts: Facts, table: EventTable, today: int, window_weeks: int, ev: _Rows, won: _Won
-) -> np.ndarray:
-    """Actual of each KPI target row over the window (since the agreement started)."""
+    facts: Facts, table: EventTable, today: int, s: HealthSettings, ev: _Rows, won: _Won
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Actual of each KPI target row over the window (since the agreement started), and its
+    `kpi_shortfall` run (first day, actual since)."""
     p, day, kind, by, to, ref, amount = ev
     if not len(facts.kpi_p):
-        return np.zeros(0)
+        return np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0)
     names = {name: i for i, name in enumerate(catalogues.keys("kpis"))}
     for name in table.kpi_names + facts.kpi_key:
         names.setdefault(name, len(names))
@@ -924,16 +1003,72 @@ def _kpi_actuals(
     add(None, names["sourced_revenue"], won.receiver, won.amount, ps=won.p, days=won.day)
     cp, cday, ckpi, cparty, cvalue = (np.concatenate(x) for x in zip(*parts, strict=True))
     start = facts.agreement_start[cp]
-    keep = (start != NONE) & (cday >= start) & (week_of(cday) > week_of(today) - window_weeks)
-    cp, ckpi, cparty, cvalue = cp[keep], ckpi[keep], cparty[keep], cvalue[keep]
+    agreed = (start != NONE) & (cday >= start)
     slots = facts.max_parties + 1  # slot 0: total, slot i+1: party i
+    target_codes = np.array([names[x] for x in facts.kpi_key], dtype=np.int64)
+    at = (facts.kpi_p * len(names) + target_codes) * slots + facts.kpi_party + 1
+    runs = _kpi_runs(
+        facts, s, at, cday[agreed], (cp[agreed] * len(names) + ckpi[agreed]) * slots,
+        cparty[agreed], cvalue[agreed],
+    )  # fmt: skip
+    keep = agreed & (week_of(cday) > week_of(today) - s.window_weeks)
+    cp, ckpi, cparty, cvalue = cp[keep], ckpi[keep], cparty[keep], cvalue[keep]
     size = facts.size * len(names) * slots
     base = (cp * len(names) + ckpi) * slots
     sums = np.bincount(base, weights=cvalue, minlength=size)
     sums += np.bincount(base + cparty + 1, weights=cvalue, minlength=size)
-    target_codes = np.array([names[x] for x in facts.kpi_key], dtype=np.int64)
-    at = (facts.kpi_p * len(names) + target_codes) * slots + facts.kpi_party + 1
-    return sums[at]
+    return (sums[at], *runs)
+
+
+def _kpi_runs(
+    facts: Facts,
+    s: HealthSettings,
+    target_key: np.ndarray,
+    cday: np.ndarray,
+    cbase: np.ndarray,
+    cparty: np.ndarray,
+    cvalue: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The `kpi_shortfall` run of each KPI target row, as `State._kpi` folds it: over the target's
+    contributions in day order, the walk "drift x days since the start - total so far"; the run
+    starts the day after its lowest point (ties: the latest; the start itself if it never went
+    below zero). The contributions' keys: `cbase` (slot 0, the total) + party + 1."""
+    m = len(target_key)
+    start = facts.agreement_start[facts.kpi_p]
+    run_from = start.copy()
+    # Each contribution counts for its party's targets and the total's.
+    keys = np.concatenate([cbase, cbase + cparty + 1])
+    index = np.tile(np.arange(len(cbase)), 2)
+    order = np.lexsort((index, np.tile(cday, 2), keys))
+    keys, index = keys[order], index[order]
+    lo = np.searchsorted(keys, target_key, side="left")
+    hi = np.searchsorted(keys, target_key, side="right")
+    lengths = hi - lo
+    total = np.zeros(m)
+    if not lengths.sum():
+        return run_from, total
+    row = np.repeat(np.arange(m), lengths)
+    first = np.cumsum(lengths) - lengths
+    pos = lo[row] + np.arange(len(row)) - first[row]
+    day, value = cday[index[pos]], cvalue[index[pos]]
+    running = np.cumsum(value)
+    # restart the running sums at every target (exact: KPI values are whole units or cents)
+    before = np.where(lengths > 0, running[np.maximum(first - 1, 0)], 0.0)
+    before[first == 0] = 0.0
+    running -= before[row]
+    drift = kpi_drift(facts.kpi_target, facts.kpi_period, s)
+    walk = drift[row] * (day - start[row] + 1) - running
+    lowest = np.zeros(m)
+    np.minimum.at(lowest, row, walk)
+    at_lowest = np.full(m, -1, dtype=np.int64)
+    low = walk <= lowest[row]
+    np.maximum.at(at_lowest, row[low], np.flatnonzero(low))
+    last = np.where(lengths > 0, first + lengths - 1, 0)
+    total = np.where(lengths > 0, running[last], 0.0)
+    found = at_lowest >= 0
+    run_from[found] = day[at_lowest[found]] + 1
+    since = np.where(found, running[np.maximum(at_lowest, 0)], 0.0)
+    return run_from, total - since
 
 
 def _last_ratings(p, day, by, rating, rated, n, k) -> np.ndarray:

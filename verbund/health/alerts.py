@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from verbund.health import history as h
-from verbund.health.aggregates import FACTORS, NONE, RELATIONSHIP_FACTORS
+from verbund.health.aggregates import FACTORS, NONE, RELATIONSHIP_FACTORS, week_of
 from verbund.health.codes import NEXT_STEPS
 from verbund.health.scoring import Scores, in_round, iso
 from verbund.lib import catalogues
@@ -257,32 +257,61 @@ def findings(scores: Scores) -> list[Finding]:
             },
         )
 
-    # kpi_shortfall: per KPI target, after the grace period.
+    # kpi_shortfall: per KPI target, after the grace period. Counted KPIs (referrals, meetings
+    # ...) are judged on how long they have been behind, not on the window: a healthy partner's
+    # natural gap of a few months pulls a six-month count under half the target as often as a real
+    # drop does. The run is the time since the KPI was last on track against `kpi_pace` times its
+    # pro-rated target (a one-sided CUSUM, kept by the aggregates); it opens when the KPI is
+    # `kpi_shortfall_units` short of that pace over the run, below `kpi_shortfall_attainment` of
+    # the pro-rated target, and so few would happen at the target's pace with at most
+    # `kpi_chance` (Poisson). Amounts and "at most" KPIs keep the window rule.
     attainment = scores.attainment
+    counted = np.array([key in COUNTED_KPIS for key in facts.kpi_key], dtype=bool)
+    counted &= ~facts.kpi_at_most
+    start = facts.agreement_start[facts.kpi_p]
+    graced = (start != NONE) & (today - start >= s.kpi_grace_days)
     with np.errstate(invalid="ignore"):
-        keep_kpi = ~np.isnan(attainment) & (attainment < s.kpi_keep_attainment)
-        open_kpi = keep_kpi & (attainment < s.kpi_shortfall_attainment)
-        open_kpi &= scores.expected >= s.kpi_min_expected
-        # Counted KPIs (referrals, meetings ...) scatter by chance: open only when so few would
-        # happen at the target's pace less often than `kpi_chance` (Poisson).
-        counted = np.array([key in COUNTED_KPIS for key in facts.kpi_key], dtype=bool)
-        chance = _poisson_cdf(cols.kpi_actual, scores.expected)
-        open_kpi &= ~counted | (chance <= s.kpi_chance)
-    for m in np.flatnonzero(keep_kpi & ~closed[facts.kpi_p]):
+        keep_window = ~counted & ~np.isnan(attainment) & (attainment < s.kpi_keep_attainment)
+        open_window = keep_window & (attainment < s.kpi_shortfall_attainment)
+        open_window &= scores.expected >= s.kpi_min_expected
+    known = counted & graced & (cols.kpi_run_from != NONE) & ~np.isnan(cols.kpi_run_actual)
+    run_days = np.where(known, today - cols.kpi_run_from + 1, 0)
+    run_expected = facts.kpi_target * run_days / facts.kpi_period
+    run_actual = np.nan_to_num(cols.kpi_run_actual, nan=0.0)
+    short = np.where(known, s.kpi_pace * run_expected - run_actual, 0.0)
+    keep_run = known & (short >= s.kpi_keep_units)
+    open_run = keep_run & (short >= s.kpi_shortfall_units)
+    open_run &= run_expected >= s.kpi_min_expected
+    open_run &= run_actual < s.kpi_shortfall_attainment * run_expected
+    chance = np.ones(len(short))
+    chance[open_run] = _poisson_cdf(run_actual[open_run], run_expected[open_run])
+    open_run &= chance <= s.kpi_chance
+    window_start = (week_of(today) - s.window_weeks + 1) * 7
+    window_days = today - np.maximum(start, window_start) + 1
+    for m in np.flatnonzero((keep_window | keep_run) & ~closed[facts.kpi_p]):
         row, party = int(facts.kpi_p[m]), int(facts.kpi_party[m])
         who = facts.parties[row][party] if party != NONE else None
+        if counted[m]:
+            actual, expected, days = run_actual[m], run_expected[m], int(run_days[m])
+            since, opens = int(cols.kpi_run_from[m]), open_run[m]
+            percent = 100 * actual / expected
+        else:
+            actual, expected, days = cols.kpi_actual[m], scores.expected[m], int(window_days[m])
+            since, opens = today, open_window[m]
+            percent = 100 * attainment[m]
         add(
             row,
             "kpi_shortfall",
             f"{facts.kpi_key[m]}:{who or '*'}",
-            today,
-            opens=open_kpi[m],
+            since,
+            opens=opens,
             kpi=facts.kpi_key[m],
             party=who,
-            actual=round(float(cols.kpi_actual[m]), 2),
-            expected=round(float(scores.expected[m]), 2),
-            percent=round(100 * float(attainment[m])),
+            actual=round(float(actual), 2),
+            expected=round(float(expected), 2),
+            percent=round(float(percent)),
             target=float(facts.kpi_target[m]),
+            days=days,
         )
 
     # review_overdue: the agreed cadence, counted from the last complete round.

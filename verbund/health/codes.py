@@ -60,7 +60,7 @@ EVIDENCE = MappingProxyType(
         "empty_partnership": ("days_silent", "last_activity", "usual_gap_days"),
         "unanswered_referral": ("party", "waiting", "oldest_days", "usual_days"),
         "perception_gap": ("factor", "gap", "scores"),
-        "kpi_shortfall": ("kpi", "party", "actual", "expected", "percent", "target"),
+        "kpi_shortfall": ("kpi", "party", "actual", "expected", "percent", "target", "days"),
         "review_overdue": ("due", "days_overdue", "cadence_days"),
         "stalled_stage": ("stage", "days_in_stage", "limit_days"),
         "unsettled_costs": ("owed_party", "debtor_party", "amount_cents", "unsettled_days"),

@@ -105,8 +105,17 @@ class HealthSettings:
     kpi_grace_days: int = 90
     # ... and only when the pro-rated target is at least this much (below it, chance rules).
     kpi_min_expected: float = 4.0
-    # ... and, for counted KPIs, when so low a count would happen at the target's pace with at
-    # most this probability (Poisson), i.e. not just bad luck.
+    # Counted KPIs (referrals, meetings ...) are not judged on the window: a healthy partner's
+    # natural gap of a few months pulls a six-month count below half the target as often as a real
+    # drop does. They open when the KPI has fallen behind for longer: since it was last on track
+    # against `kpi_pace` times its pro-rated target (a one-sided CUSUM), it is at least
+    # `kpi_shortfall_units` short of that pace and below `kpi_shortfall_attainment` of the
+    # pro-rated target; kept while still `kpi_keep_units` short.
+    kpi_pace: float = 0.85
+    kpi_shortfall_units: float = 8.0
+    kpi_keep_units: float = 4.0
+    # ... and when so low a count over that period would happen at the target's pace with at most
+    # this probability (Poisson), i.e. not just bad luck.
     kpi_chance: float = 0.01
 
     # review_overdue: days after the agreed review date.

@@ -194,6 +194,29 @@ def _perception(e: Mapping[str, Any], names: Names) -> str:
 
 def _kpi(e: Mapping[str, Any], names: Names) -> str:
     kpi = e.get("kpi")
+    # "days": the period the shortfall is measured over (since the KPI was last on track, or the
+    # window); alerts stored before it existed keep the older text.
+    if e.get("days") is not None:
+        template = (
+            _(
+                "“%(kpi)s” of %(party)s: %(actual)s in the last %(days)s days, where the "
+                "agreement expects %(expected)s (%(percent)s %% of the pro-rated target)."
+            )
+            if e.get("party")
+            else _(
+                "“%(kpi)s”: %(actual)s in the last %(days)s days, where the agreement expects "
+                "%(expected)s (%(percent)s %% of the pro-rated target)."
+            )
+        )
+        return _fill(
+            template,
+            kpi=label("kpis", kpi),
+            party=party(names, e.get("party")),
+            actual=kpi_value(kpi, e.get("actual")),
+            expected=kpi_value(kpi, e.get("expected")),
+            percent=number(e.get("percent")),
+            days=number(e.get("days")),
+        )
     template = (
         _(
             "“%(kpi)s” of %(party)s: %(actual)s reached where %(expected)s were due by now "

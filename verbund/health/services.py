@@ -201,6 +201,9 @@ def _current_state(
         )
         if state.parties != ship.parties or state.agreement_start != agreement_start:
             state = None  # a party joined or a new agreement started: rebuild
+        elif state.kpi_targets != aggregates.kpi_targets(ship):
+            # other KPI targets, or a state stored before it kept the kpi_shortfall runs
+            state = None
     if state is None:
         return _rebuild(ship, s, today)
     keys = dict(row.event_keys) if row is not None else {}

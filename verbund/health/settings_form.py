@@ -25,6 +25,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "kpi_shortfall_attainment": (0, 1),
     "kpi_keep_attainment": (0, 1),
     "kpi_chance": (0, 1),
+    "kpi_pace": (0.05, 2),
     "trust_smoothing": (0.01, 1),
     "perception_gap_points": (0.5, 4),
     "trust_drop_points": (0.1, 4),

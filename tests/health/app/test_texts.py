@@ -64,3 +64,15 @@ def test_the_texts_are_translated_not_copied():
     with translation.override("de"):
         money = presentation.evidence("unsettled_costs", SAMPLE, NAMES)
     assert "610,50 €" in money
+
+
+def test_a_kpi_shortfall_says_over_which_period_and_old_evidence_still_reads():
+    evidence = {p: SAMPLE[p] for p in codes.EVIDENCE["kpi_shortfall"]} | {"days": 195}
+    with translation.override("de"):
+        text = presentation.evidence("kpi_shortfall", evidence, NAMES)
+        stored_before = presentation.evidence(
+            "kpi_shortfall", {k: v for k, v in evidence.items() if k != "days"}, NAMES
+        )
+    assert "Schulte Metallbau GmbH: 2 in den letzten 195 Tagen" in text
+    assert "6,5" in text and "31 %" in text
+    assert "fällig wären bis heute" in stored_before  # alerts stored without the period
