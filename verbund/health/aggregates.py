@@ -231,7 +231,7 @@ class Columns:
         values = {
             name: getattr(self, name)[row : row + 1]
             for name in self.__dataclass_fields__
-            if name not in ("as_of",) + KPI_COLUMNS
+            if name not in ("as_of", *KPI_COLUMNS)
         }
         kpis = {name: getattr(self, name)[kpi_rows] for name in KPI_COLUMNS}
         return Columns(as_of=self.as_of, **kpis, **values)
@@ -1039,7 +1039,9 @@ def _kpi_runs(
     # Each contribution counts for its party's targets and the total's.
     keys = np.concatenate([cbase, cbase + cparty + 1])
     index = np.tile(np.arange(len(cbase)), 2)
-    order = np.lexsort((index, np.tile(cday, 2), keys))
+    # by target key, then day; a stable sort keeps same-day contributions in their order
+    span = 1 << 23  # above any day number (as in `_silences`)
+    order = np.argsort(keys * span + np.tile(cday, 2), kind="stable")
     keys, index = keys[order], index[order]
     lo = np.searchsorted(keys, target_key, side="left")
     hi = np.searchsorted(keys, target_key, side="right")

@@ -130,6 +130,21 @@ def test_a_back_dated_or_edited_row_rebuilds_the_state_from_the_rows(
     assert f"co:{item.pk}" not in row.event_keys
 
 
+def test_a_state_stored_before_the_kpi_runs_is_rebuilt_on_the_next_change(
+    world, partnership, django_capture_on_commit_callbacks
+):
+    row = recorded(world, partnership, django_capture_on_commit_callbacks)
+    assert row.state["kpi_targets"]  # the agreement's KPIs, each with its kpi_shortfall run
+    stored_before = {k: v for k, v in row.state.items() if k not in ("kpi_targets", "kpi_runs")}
+    PartnershipHealth.objects.filter(pk=row.pk).update(state=stored_before)
+    with django_capture_on_commit_callbacks(execute=True):
+        cost(world, partnership, 0)  # today, in day order: would be folded into the stored state
+    row.refresh_from_db()
+    loaded = sources.load(partnership_ids=[partnership.pk])
+    rebuilt = aggregates.State.build(loaded.partnerships[0], [e for _k, _f, e in loaded.history(0)])
+    assert row.state == rebuilt.to_json()
+
+
 def test_the_full_recompute_drops_a_state_that_missed_events(
     world, partnership, django_capture_on_commit_callbacks
 ):
