@@ -208,26 +208,16 @@ def _kpi(e: Mapping[str, Any], names: Names) -> str:
                 "%(expected)s (%(percent)s %% of the pro-rated target)."
             )
         )
-        return _fill(
-            template,
-            kpi=label("kpis", kpi),
-            party=party(names, e.get("party")),
-            actual=kpi_value(kpi, e.get("actual")),
-            expected=kpi_value(kpi, e.get("expected")),
-            percent=number(e.get("percent")),
-            days=number(e.get("days")),
-        )
-    template = (
-        _(
+    elif e.get("party"):
+        template = _(
             "“%(kpi)s” of %(party)s: %(actual)s reached where %(expected)s were due by now "
             "(%(percent)s %% of the pro-rated target)."
         )
-        if e.get("party")
-        else _(
+    else:
+        template = _(
             "“%(kpi)s”: %(actual)s reached where %(expected)s were due by now (%(percent)s %% of "
             "the pro-rated target)."
         )
-    )
     return _fill(
         template,
         kpi=label("kpis", kpi),
@@ -235,6 +225,7 @@ def _kpi(e: Mapping[str, Any], names: Names) -> str:
         actual=kpi_value(kpi, e.get("actual")),
         expected=kpi_value(kpi, e.get("expected")),
         percent=number(e.get("percent")),
+        days=number(e.get("days")),
     )
 
 
