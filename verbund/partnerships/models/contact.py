@@ -52,6 +52,8 @@ class ContactRequest(models.Model):
     forwarded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the coordinator passed a mediated request on: the recipient's wait starts here.
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
     # Set when the "still unanswered" reminder went out, so the reminder goes out once.
     reminded_at = models.DateTimeField(null=True, blank=True)
     partnership = models.ForeignKey(

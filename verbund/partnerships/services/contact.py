@@ -119,6 +119,10 @@ def contact_request_send(
         )
     mediated = _mediated(network, sender, recipient)
     request = ContactRequest.objects.create(
+        # The sender's own pipeline: a request to a company it already has an `identified`
+        # partnership with belongs to that partnership from the start, so that its health (and
+        # `unanswered_contact_request`) sees the wait; accepting moves it to `contacted`.
+        partnership=existing,
         network=network,
         sender=sender,
         recipient=recipient,
@@ -173,7 +177,8 @@ def contact_request_forward(*, request: ContactRequest, user) -> ContactRequest:
     _require_open(request, ContactRequest.Status.MEDIATION)
     request.status = ContactRequest.Status.PENDING
     request.forwarded_by = user
-    request.save(update_fields=["status", "forwarded_by"])
+    request.forwarded_at = timezone.now()
+    request.save(update_fields=["status", "forwarded_by", "forwarded_at"])
     _tell_recipient(request)
     return request
 
