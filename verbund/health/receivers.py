@@ -31,24 +31,10 @@ def on_review_saved(sender, instance, **kwargs) -> None:
     health_note_change(instance.partnership_id)
 
 
-def on_contact_message_saved(sender, instance, **kwargs) -> None:
-    """A reply of the recipient in a contact request's thread is the request's first answer."""
-    from verbund.health.services import health_note_change
-    from verbund.partnerships.models import ContactRequest
-
-    request = ContactRequest.objects.filter(pk=instance.request_id).values_list(
-        "partnership_id", "recipient_id"
-    )
-    for partnership_id, recipient_id in request:
-        if instance.company_id == recipient_id:
-            health_note_change(partnership_id, (ContactRequest, instance.request_id))
-
-
 def connect() -> None:
     from verbund.health.sources import MODELS
     from verbund.partnerships.models import (
         AgreementVersion,
-        ContactMessage,
         Partnership,
         PartnershipParty,
         Review,
@@ -60,12 +46,6 @@ def connect() -> None:
         post_save.connect(on_row_saved, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(on_row_saved, sender=model, dispatch_uid=f"{uid}.delete")
     post_save.connect(on_review_saved, sender=Review, dispatch_uid="health.Review.save")
-    for signal, name in ((post_save, "save"), (post_delete, "delete")):
-        signal.connect(
-            on_contact_message_saved,
-            sender=ContactMessage,
-            dispatch_uid=f"health.ContactMessage.{name}",
-        )
     for model in (Partnership, PartnershipParty, AgreementVersion, StageChange):
         uid = f"health.{model.__name__}"
         post_save.connect(on_facts_saved, sender=model, dispatch_uid=f"{uid}.save")

@@ -25,7 +25,7 @@ Where the rows come from (issue 7):
 - contact request sent / answered: ``partnerships.ContactRequest`` linked to the partnership
   (sent to a company the sender has an ``identified`` partnership with, or accepted), dated the
   day the recipient got it (a mediated one when forwarded; none while in mediation) and its
-  first answer: accepted, declined, or the recipient's first message in the thread;
+  first answer (``first_answer_at``: accepted, declined, or the recipient's first message);
 - custom KPI values: ``partnerships.KpiActual`` of the agreement's ``custom`` KPIs (catalogue
   KPIs are counted from the rows above);
 - stage and since when, parties, agreement (start, review cadence, KPI targets):
@@ -56,15 +56,13 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Least, Round
+from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
 
 from verbund.activities import kinds as activity_kinds
@@ -74,7 +72,6 @@ from verbund.health import history as h
 from verbund.partnerships import agreement_terms
 from verbund.partnerships.models import (
     AgreementVersion,
-    ContactMessage,
     ContactRequest,
     KpiActual,
     Partnership,
@@ -406,16 +403,11 @@ def _contacts(scope: Q, until: dt.date) -> list[Chunk]:
         status=ContactRequest.Status.MEDIATION
     )
     received = Coalesce("forwarded_at", "created_at")
-    # The first answer: accepted or declined (both set `answered_at`), or a question or reply
-    # of the recipient in the request's thread ("answered with a question", domain.md).
-    replied = Subquery(
-        ContactMessage.objects.filter(request=OuterRef("pk"), company_id=OuterRef("recipient_id"))
-        .order_by("created_at")
-        .values("created_at")[:1],
-        output_field=DateTimeField(),
-    )
-    answered = Least(Coalesce("answered_at", replied), Coalesce(replied, "answered_at"))
-    base = base.annotate(received_at=received, first_answer_at=answered)
+    # The first answer: accepted, declined or the recipient's first message in the thread
+    # ("answered with a question", domain.md), kept on the row by the services; rows written
+    # around the services (bulk loads) may only have `answered_at`.
+    answered = Coalesce("first_answer_at", "answered_at")
+    base = base.annotate(received_at=received, first_reply_at=answered)
     return [
         (
             "cs",
@@ -435,10 +427,10 @@ def _contacts(scope: Q, until: dt.date) -> list[Chunk]:
         (
             "cx",
             _rows(
-                base.filter(first_answer_at__isnull=False, first_answer_at__date__lte=until),
+                base.filter(first_reply_at__isnull=False, first_reply_at__date__lte=until),
                 "partnership_id",
                 "pk",
-                DayNumber("first_answer_at"),
+                DayNumber("first_reply_at"),
                 "recipient_id",
                 NO_PARTY,
                 "pk",

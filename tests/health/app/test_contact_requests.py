@@ -194,3 +194,35 @@ def test_the_warning_is_shown_to_the_parties_and_the_coordination_only(world, wa
     assert page.status_code == 200
     shown = reverse("partnerships:detail", args=[partnership.pk]) in page.content.decode()
     assert shown is SEES[persona]
+
+
+def test_the_migration_gives_existing_requests_their_first_answer(world, items, waiting):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "verbund.partnerships.migrations.0003_contactrequest_forwarded_first_answer"
+    )
+    recipient = {"user": world.users["other_company"], "company": world.other_company}
+    _partnership, asked = waiting
+    message = partnership_services.contact_message_add(
+        request=asked, text="Welke plaatdiktes kunt u verwerken?", **recipient
+    )
+    asked_on = timezone.now() - dt.timedelta(days=3)
+    type(message).objects.filter(pk=message.pk).update(created_at=asked_on)
+    back = send_request(
+        world, items, sender=world.other_company, recipient=world.member_company,
+        user=world.users["other_company"], about=f"offer:{items.member_offer.pk}",
+    )  # fmt: skip
+    partnership_services.contact_request_decline(
+        request=back, user=world.users["member"], company=world.member_company,
+        reason="Wir sprechen schon über die andere Anfrage.",
+    )  # fmt: skip
+    partnership_services.contact_request_accept(request=asked, **recipient)
+    ContactRequest.objects.update(first_answer_at=None)  # as before the migration
+    migration.first_answers(apps, None)
+    asked.refresh_from_db()
+    back.refresh_from_db()
+    assert asked.first_answer_at == asked_on  # the question came before the acceptance
+    assert back.first_answer_at == back.answered_at
