@@ -148,6 +148,17 @@ def _stage(key: str) -> Filler:
     return lambda p, names: stage_label(p.get(key))
 
 
+# Fillers several texts share.
+_EVENTS = {"events": _number("events"), "months": _months("window_days")}
+_REFERRALS = {
+    "party": _party("party"),
+    "partner": _party("partner"),
+    "given": _number("given"),
+    "received": _number("received"),
+}
+_TRUST = {"before": _number("before"), "now": _number("now")}
+
+
 # -- alerts ---------------------------------------------------------------------------------------
 
 
@@ -312,8 +323,7 @@ EVIDENCE: dict[str, Render] = {
     ),
     "declining_trust": _text(
         gettext_lazy("Trust in the reviews fell from %(before)s to %(now)s (scale 1–5)."),
-        before=_number("before"),
-        now=_number("now"),
+        **_TRUST,
     ),
     "poor_service_feedback": _service,
 }
@@ -367,35 +377,27 @@ REASONS: dict[str, Render] = {
     ),
     "busy": _text(
         gettext_lazy("%(events)s referrals, activities, meetings or reviews in %(months)s months."),
-        events=_number("events"),
-        months=_months("window_days"),
+        **_EVENTS,
     ),
     "few_events": _text(
         gettext_lazy(
             "Only %(events)s referrals, activities, meetings or reviews in %(months)s months."
         ),
-        events=_number("events"),
-        months=_months("window_days"),
+        **_EVENTS,
     ),
     "referrals_balanced": _text(
         gettext_lazy(
             "Referrals flow both ways: %(party)s passed %(given)s to %(partner)s and "
             "received %(received)s."
         ),
-        party=_party("party"),
-        partner=_party("partner"),
-        given=_number("given"),
-        received=_number("received"),
+        **_REFERRALS,
     ),
     "referrals_one_sided": _text(
         gettext_lazy(
             "Referrals flow one way: %(party)s passed %(given)s to %(partner)s and "
             "received %(received)s."
         ),
-        party=_party("party"),
-        partner=_party("partner"),
-        given=_number("given"),
-        received=_number("received"),
+        **_REFERRALS,
     ),
     "value_one_sided": _text(
         gettext_lazy(
@@ -453,13 +455,11 @@ REASONS: dict[str, Render] = {
     ),
     "trust_rising": _text(
         gettext_lazy("Trust is growing: from %(before)s to %(now)s of 5."),
-        before=_number("before"),
-        now=_number("now"),
+        **_TRUST,
     ),
     "trust_falling": _text(
         gettext_lazy("Trust is falling: from %(before)s to %(now)s of 5."),
-        before=_number("before"),
-        now=_number("now"),
+        **_TRUST,
     ),
     "trust_level": _text(gettext_lazy("Trust stands at %(now)s of 5."), now=_number("now")),
 }
