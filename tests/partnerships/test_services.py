@@ -368,6 +368,8 @@ def test_a_contact_request_moves_an_identified_partnership_on(world: World, item
         sender=None, network=world.alpha, companies=(world.member_company, world.other_company)
     )
     request = send_request(world, items, brings=BRINGS, first_step=FIRST_STEP)
+    # the request belongs to the identified partnership from the start (its health sees the wait)
+    assert request.partnership == Partnership.objects.get()
     partnership = services.contact_request_accept(
         request=request, user=world.users["other_company"], company=world.other_company
     )

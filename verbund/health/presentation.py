@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import formats
-from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from verbund.lib import catalogues
@@ -102,6 +102,61 @@ def kpi_value(kpi: Any, value: Any) -> str:
 
 def _fill(template: str, **params: Any) -> str:
     return template % _Params(params)
+
+
+# Most texts are one sentence whose placeholders are each filled from one parameter: they are
+# tables of (text, placeholder -> how to fill it), and only texts with a plural or a choice
+# between sentences are functions of their own.
+Render = Callable[[Mapping[str, Any], Names], str]
+Filler = Callable[[Mapping[str, Any], Names], str]
+
+
+def _text(template: str, **fillers: Filler) -> Render:
+    """A sentence (translated when rendered) with each placeholder filled by its filler."""
+
+    def render(params: Mapping[str, Any], names: Names) -> str:
+        return _fill(str(template), **{k: fill(params, names) for k, fill in fillers.items()})
+
+    return render
+
+
+def _number(key: str) -> Filler:
+    return lambda p, names: number(p.get(key))
+
+
+def _party(key: str) -> Filler:
+    return lambda p, names: party(names, p.get(key))
+
+
+def _euros(key: str) -> Filler:
+    return lambda p, names: euros(p.get(key))
+
+
+def _day(key: str) -> Filler:
+    return lambda p, names: day(p.get(key))
+
+
+def _months(key: str) -> Filler:
+    return lambda p, names: months(p.get(key))
+
+
+def _label(catalogue: str, key: str) -> Filler:
+    return lambda p, names: label(catalogue, p.get(key))
+
+
+def _stage(key: str) -> Filler:
+    return lambda p, names: stage_label(p.get(key))
+
+
+# Fillers several texts share.
+_EVENTS = {"events": _number("events"), "months": _months("window_days")}
+_REFERRALS = {
+    "party": _party("party"),
+    "partner": _party("partner"),
+    "given": _number("given"),
+    "received": _number("received"),
+}
+_TRUST = {"before": _number("before"), "now": _number("now")}
 
 
 # -- alerts ---------------------------------------------------------------------------------------
@@ -229,51 +284,6 @@ def _kpi(e: Mapping[str, Any], names: Names) -> str:
     )
 
 
-def _review(e: Mapping[str, Any], names: Names) -> str:
-    return _fill(
-        _(
-            "The joint review was due on %(due)s and is %(days)s days overdue (agreed: every "
-            "%(months)s months)."
-        ),
-        due=day(e.get("due")),
-        days=number(e.get("days_overdue")),
-        months=months(e.get("cadence_days")),
-    )
-
-
-def _stalled(e: Mapping[str, Any], names: Names) -> str:
-    return _fill(
-        _(
-            "The partnership has been in the stage “%(stage)s” for %(days)s days "
-            "(usual: up to %(limit)s)."
-        ),
-        stage=stage_label(e.get("stage")),
-        days=number(e.get("days_in_stage")),
-        limit=number(e.get("limit_days")),
-    )
-
-
-def _unsettled(e: Mapping[str, Any], names: Names) -> str:
-    return _fill(
-        _(
-            "%(debtor)s owes %(owed)s %(amount)s of shared costs; the balances have not been even "
-            "for %(days)s days."
-        ),
-        debtor=party(names, e.get("debtor_party")),
-        owed=party(names, e.get("owed_party")),
-        amount=euros(e.get("amount_cents")),
-        days=number(e.get("unsettled_days")),
-    )
-
-
-def _trust(e: Mapping[str, Any], names: Names) -> str:
-    return _fill(
-        _("Trust in the reviews fell from %(before)s to %(now)s (scale 1–5)."),
-        before=number(e.get("before")),
-        now=number(e.get("now")),
-    )
-
-
 def _service(e: Mapping[str, Any], names: Names) -> str:
     ratings = int(e.get("ratings") or 0)
     return _fill(
@@ -290,17 +300,45 @@ def _service(e: Mapping[str, Any], names: Names) -> str:
     )
 
 
-EVIDENCE: dict[str, Callable[[Mapping[str, Any], Names], str]] = {
+EVIDENCE: dict[str, Render] = {
     "one_way_street": _one_way,
     "empty_partnership": _empty,
     "unanswered_referral": _unanswered("referral"),
     "unanswered_contact_request": _unanswered("contact"),
     "perception_gap": _perception,
     "kpi_shortfall": _kpi,
-    "review_overdue": _review,
-    "stalled_stage": _stalled,
-    "unsettled_costs": _unsettled,
-    "declining_trust": _trust,
+    "review_overdue": _text(
+        gettext_lazy(
+            "The joint review was due on %(due)s and is %(days)s days overdue (agreed: every "
+            "%(months)s months)."
+        ),
+        due=_day("due"),
+        days=_number("days_overdue"),
+        months=_months("cadence_days"),
+    ),
+    "stalled_stage": _text(
+        gettext_lazy(
+            "The partnership has been in the stage “%(stage)s” for %(days)s days "
+            "(usual: up to %(limit)s)."
+        ),
+        stage=_stage("stage"),
+        days=_number("days_in_stage"),
+        limit=_number("limit_days"),
+    ),
+    "unsettled_costs": _text(
+        gettext_lazy(
+            "%(debtor)s owes %(owed)s %(amount)s of shared costs; the balances have not been even "
+            "for %(days)s days."
+        ),
+        debtor=_party("debtor_party"),
+        owed=_party("owed_party"),
+        amount=_euros("amount_cents"),
+        days=_number("unsettled_days"),
+    ),
+    "declining_trust": _text(
+        gettext_lazy("Trust in the reviews fell from %(before)s to %(now)s (scale 1–5)."),
+        **_TRUST,
+    ),
     "poor_service_feedback": _service,
 }
 
@@ -342,116 +380,108 @@ def next_step(code: str) -> str:
 # -- reasons --------------------------------------------------------------------------------------
 
 
+REASONS: dict[str, Render] = {
+    "recently_active": _text(
+        gettext_lazy("Last activity %(days)s days ago."), days=_number("days_since")
+    ),
+    "silent": _text(
+        gettext_lazy("Nothing has happened for %(days)s days (unusual after %(usual)s)."),
+        days=_number("days_since"),
+        usual=_number("usual_gap_days"),
+    ),
+    "busy": _text(
+        gettext_lazy("%(events)s referrals, activities, meetings or reviews in %(months)s months."),
+        **_EVENTS,
+    ),
+    "few_events": _text(
+        gettext_lazy(
+            "Only %(events)s referrals, activities, meetings or reviews in %(months)s months."
+        ),
+        **_EVENTS,
+    ),
+    "referrals_balanced": _text(
+        gettext_lazy(
+            "Referrals flow both ways: %(party)s passed %(given)s to %(partner)s and "
+            "received %(received)s."
+        ),
+        **_REFERRALS,
+    ),
+    "referrals_one_sided": _text(
+        gettext_lazy(
+            "Referrals flow one way: %(party)s passed %(given)s to %(partner)s and "
+            "received %(received)s."
+        ),
+        **_REFERRALS,
+    ),
+    "value_one_sided": _text(
+        gettext_lazy(
+            "Business won flows one way: %(party)s brought %(partner)s %(given)s and "
+            "received %(received)s."
+        ),
+        party=_party("party"),
+        partner=_party("partner"),
+        given=_euros("given_cents"),
+        received=_euros("received_cents"),
+    ),
+    "initiative_one_sided": _text(
+        gettext_lazy(
+            "%(party)s started %(started)s joint activities and meetings, the others %(others)s."
+        ),
+        party=_party("party"),
+        started=_number("started"),
+        others=_number("others_started"),
+    ),
+    "quick_answers": _text(
+        gettext_lazy("Referrals and requests get a first answer within %(days)s days."),
+        days=_number("days"),
+    ),
+    "slow_answers": _text(
+        gettext_lazy("%(party)s takes %(days)s days to give a first answer."),
+        party=_party("party"),
+        days=_number("days"),
+    ),
+    "kpis_on_track": _text(
+        gettext_lazy("The agreed KPIs are on track (%(percent)s %%)."),
+        percent=_number("percent"),
+    ),
+    "kpi_behind": _text(
+        gettext_lazy("“%(kpi)s” is at %(percent)s %% of the pro-rated target."),
+        kpi=_label("kpis", "kpi"),
+        percent=_number("percent"),
+    ),
+    "factors_strong": _text(
+        gettext_lazy("The success factors are scored well (%(average)s of 5)."),
+        average=_number("average"),
+    ),
+    "factors_weak": _text(
+        gettext_lazy("The success factors are scored low (%(average)s of 5)."),
+        average=_number("average"),
+    ),
+    "perception_gap": _text(
+        gettext_lazy("The partners see “%(factor)s” %(gap)s points apart."),
+        factor=_label("factors", "factor"),
+        gap=_number("gap"),
+    ),
+    "factor_falling": _text(
+        gettext_lazy("“%(factor)s” fell by %(change)s points since the review before."),
+        factor=_label("factors", "factor"),
+        change=lambda p, names: number(abs(float(p.get("change") or 0))),
+    ),
+    "trust_rising": _text(
+        gettext_lazy("Trust is growing: from %(before)s to %(now)s of 5."),
+        **_TRUST,
+    ),
+    "trust_falling": _text(
+        gettext_lazy("Trust is falling: from %(before)s to %(now)s of 5."),
+        **_TRUST,
+    ),
+    "trust_level": _text(gettext_lazy("Trust stands at %(now)s of 5."), now=_number("now")),
+}
+
+
 def reason(code: str, params: Mapping[str, Any], names: Names) -> str:
-    p = params
-    window = months(p.get("window_days"))
-    texts: dict[str, Callable[[], str]] = {
-        "recently_active": lambda: _fill(
-            _("Last activity %(days)s days ago."), days=number(p.get("days_since"))
-        ),
-        "silent": lambda: _fill(
-            _("Nothing has happened for %(days)s days (unusual after %(usual)s)."),
-            days=number(p.get("days_since")),
-            usual=number(p.get("usual_gap_days")),
-        ),
-        "busy": lambda: _fill(
-            _("%(events)s referrals, activities, meetings or reviews in %(months)s months."),
-            events=number(p.get("events")),
-            months=window,
-        ),
-        "few_events": lambda: _fill(
-            _("Only %(events)s referrals, activities, meetings or reviews in %(months)s months."),
-            events=number(p.get("events")),
-            months=window,
-        ),
-        "referrals_balanced": lambda: _fill(
-            _(
-                "Referrals flow both ways: %(party)s passed %(given)s to %(partner)s and "
-                "received %(received)s."
-            ),
-            party=party(names, p.get("party")),
-            partner=party(names, p.get("partner")),
-            given=number(p.get("given")),
-            received=number(p.get("received")),
-        ),
-        "referrals_one_sided": lambda: _fill(
-            _(
-                "Referrals flow one way: %(party)s passed %(given)s to %(partner)s and "
-                "received %(received)s."
-            ),
-            party=party(names, p.get("party")),
-            partner=party(names, p.get("partner")),
-            given=number(p.get("given")),
-            received=number(p.get("received")),
-        ),
-        "value_one_sided": lambda: _fill(
-            _(
-                "Business won flows one way: %(party)s brought %(partner)s %(given)s and "
-                "received %(received)s."
-            ),
-            party=party(names, p.get("party")),
-            partner=party(names, p.get("partner")),
-            given=euros(p.get("given_cents")),
-            received=euros(p.get("received_cents")),
-        ),
-        "initiative_one_sided": lambda: _fill(
-            _(
-                "%(party)s started %(started)s joint activities and meetings, "
-                "the others %(others)s."
-            ),
-            party=party(names, p.get("party")),
-            started=number(p.get("started")),
-            others=number(p.get("others_started")),
-        ),
-        "quick_answers": lambda: _fill(
-            _("Referrals and requests get a first answer within %(days)s days."),
-            days=number(p.get("days")),
-        ),
-        "slow_answers": lambda: _fill(
-            _("%(party)s takes %(days)s days to give a first answer."),
-            party=party(names, p.get("party")),
-            days=number(p.get("days")),
-        ),
-        "kpis_on_track": lambda: _fill(
-            _("The agreed KPIs are on track (%(percent)s %%)."), percent=number(p.get("percent"))
-        ),
-        "kpi_behind": lambda: _fill(
-            _("“%(kpi)s” is at %(percent)s %% of the pro-rated target."),
-            kpi=label("kpis", p.get("kpi")),
-            percent=number(p.get("percent")),
-        ),
-        "factors_strong": lambda: _fill(
-            _("The success factors are scored well (%(average)s of 5)."),
-            average=number(p.get("average")),
-        ),
-        "factors_weak": lambda: _fill(
-            _("The success factors are scored low (%(average)s of 5)."),
-            average=number(p.get("average")),
-        ),
-        "perception_gap": lambda: _fill(
-            _("The partners see “%(factor)s” %(gap)s points apart."),
-            factor=label("factors", p.get("factor")),
-            gap=number(p.get("gap")),
-        ),
-        "factor_falling": lambda: _fill(
-            _("“%(factor)s” fell by %(change)s points since the review before."),
-            factor=label("factors", p.get("factor")),
-            change=number(abs(float(p.get("change") or 0))),
-        ),
-        "trust_rising": lambda: _fill(
-            _("Trust is growing: from %(before)s to %(now)s of 5."),
-            before=number(p.get("before")),
-            now=number(p.get("now")),
-        ),
-        "trust_falling": lambda: _fill(
-            _("Trust is falling: from %(before)s to %(now)s of 5."),
-            before=number(p.get("before")),
-            now=number(p.get("now")),
-        ),
-        "trust_level": lambda: _fill(_("Trust stands at %(now)s of 5."), now=number(p.get("now"))),
-    }
-    text = texts.get(code)
-    return text() if text else ""
+    render = REASONS.get(code)
+    return render(params, names) if render else ""
 
 
 def component_label(name: str) -> str:

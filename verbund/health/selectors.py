@@ -257,6 +257,15 @@ def company_portfolio(actor: Actor, company: Company | None = None) -> list[Port
     return rows
 
 
+def network_open_rows(network: Network) -> list[PortfolioRow]:
+    """Every open (not ended) partnership of the network with its health and unresolved alerts,
+    oldest first. The caller has checked that the actor coordinates the network."""
+    partnerships = _with_parties(
+        Partnership.objects.filter(network=network).exclude(stage=Stage.ENDED)
+    ).order_by("pk")
+    return _rows(list(partnerships), None)
+
+
 def network_portfolio(
     actor: Actor, network_slug: str, *, at_risk_limit: int = 50
 ) -> NetworkPortfolio:

@@ -22,16 +22,19 @@ Where the rows come from (issue 7):
 - review with each party's factor scores: ``partnerships.ReviewSubmission`` of completed reviews
   only, dated the day the review completed (scores stay hidden until every party submitted, and
   so does their effect);
-- contact request sent / answered: ``partnerships.ContactRequest`` linked to the partnership;
+- contact request sent / answered: ``partnerships.ContactRequest`` linked to the partnership
+  (sent to a company the sender has an ``identified`` partnership with, or accepted), dated the
+  day the recipient got it (a mediated one when forwarded; none while in mediation) and its
+  first answer (``first_answer_at``: accepted, declined, or the recipient's first message);
 - custom KPI values: ``partnerships.KpiActual`` of the agreement's ``custom`` KPIs (catalogue
   KPIs are counted from the rows above);
 - stage and since when, parties, agreement (start, review cadence, KPI targets):
   ``Partnership``, ``PartnershipParty``, the active ``AgreementVersion``.
 
 Not recorded anywhere, so not used: who "started" a referral conversation beyond the referral
-itself, and action items of reviews (kept commitments); a contact request is linked to a
-partnership only when it is accepted (an open one belongs to no partnership yet), so
-``unanswered_contact_request`` can only fire for requests linked by other means.
+itself, and action items of reviews (kept commitments). A contact request without a
+partnership (no ``identified`` one between the two companies when it was sent) is outside every
+partnership's health; the contact reminder nudges its recipient instead.
 """
 
 from __future__ import annotations
@@ -392,15 +395,27 @@ def _kpi_actuals(scope: Q, until: dt.date) -> list[Chunk]:
 
 
 def _contacts(scope: Q, until: dt.date) -> list[Chunk]:
-    base = ContactRequest.objects.filter(scope, partnership__isnull=False)
+    # A request waits for its recipient from the day the recipient could read it: at once, or
+    # when the coordinator forwarded a mediated one. Still in mediation it is not the
+    # recipient's to answer (and an alert on it would tell the recipient of a request it cannot
+    # see yet). Older forwarded rows have no `forwarded_at`: their sending day stands in.
+    base = ContactRequest.objects.filter(scope, partnership__isnull=False).exclude(
+        status=ContactRequest.Status.MEDIATION
+    )
+    received = Coalesce("forwarded_at", "created_at")
+    # The first answer: accepted, declined or the recipient's first message in the thread
+    # ("answered with a question", domain.md), kept on the row by the services; rows written
+    # around the services (bulk loads) may only have `answered_at`.
+    answered = Coalesce("first_answer_at", "answered_at")
+    base = base.annotate(received_at=received, first_reply_at=answered)
     return [
         (
             "cs",
             _rows(
-                base.filter(created_at__date__lte=until),
+                base.filter(received_at__date__lte=until),
                 "partnership_id",
                 "pk",
-                DayNumber("created_at"),
+                DayNumber("received_at"),
                 "sender_id",
                 "recipient_id",
                 "pk",
@@ -412,10 +427,10 @@ def _contacts(scope: Q, until: dt.date) -> list[Chunk]:
         (
             "cx",
             _rows(
-                base.filter(answered_at__isnull=False, answered_at__date__lte=until),
+                base.filter(first_reply_at__isnull=False, first_reply_at__date__lte=until),
                 "partnership_id",
                 "pk",
-                DayNumber("answered_at"),
+                DayNumber("first_reply_at"),
                 "recipient_id",
                 NO_PARTY,
                 "pk",

@@ -27,14 +27,14 @@ pytestmark = pytest.mark.django_db
 PARTNERSHIP_HEADINGS = {
     "de": ("Gesundheitsbericht der Partnerschaft", "Empfehlungen pro Monat",
            "Offene Frühwarnungen"),
-    "nl": ("Gezondheidsrapport van het partnerschap", "Doorverwijzingen per maand",
+    "nl": ("Gezondheidsrapport van de samenwerking", "Doorverwijzingen per maand",
            "Open waarschuwingen"),
     "en": ("Partnership health report", "Referrals per month", "Open alerts"),
 }  # fmt: skip
 PROGRAMME_HEADINGS = {
     "de": ("Programmbericht", "Partnerschaften pro Phase", "Gefährdete Partnerschaften",
            "Grenzüberschreitende Zusammenarbeit", "Sondierung"),
-    "nl": ("Programmarapport", "Partnerschappen per fase", "Partnerschappen in gevaar",
+    "nl": ("Programmarapport", "Samenwerkingen per fase", "Samenwerkingen in gevaar",
            "Grensoverschrijdende samenwerking"),
     "en": ("Programme report", "Partnerships per stage", "Partnerships at risk",
            "Cross-border cooperation", "Exploring"),

@@ -73,3 +73,19 @@ def test_portfolios_stay_within_their_tenant(world):
         selectors.network_portfolio(actor(world, "other_network"), "alpha")
     assert not selectors.alerts_for(actor(world, "other_network")).exists()
     assert selectors.alerts_for(actor(world, "member"), status="unresolved").count() == 2
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_the_network_export_rows_are_the_open_partnerships_in_a_fixed_number_of_queries(
+    world, count, django_assert_num_queries
+):
+    made = many(world, count)
+    partnership_services.partnership_move(
+        partnership=made[0], to_stage=Stage.ENDED, user=world.users["member"],
+        company=world.member_company, reason="Kein Bedarf mehr.",
+    )  # fmt: skip
+    with django_assert_num_queries(3):
+        rows = selectors.network_open_rows(world.alpha)
+    assert [r.partnership.pk for r in rows] == [p.pk for p in made[1:]]
+    assert all([a.kind for a in r.alerts] == ["stalled_stage"] for r in rows)
+    assert selectors.network_open_rows(world.beta) == []

@@ -17,7 +17,6 @@ from verbund.health.dashboards.common import (
 from verbund.health.models import Light
 from verbund.lib import catalogues
 from verbund.partnerships.models import (
-    Partnership,
     PartnershipParty,
     Stage,
 )
@@ -99,12 +98,7 @@ def portfolio_page(rows: list[selectors.PortfolioRow], params) -> dict:
 
 def network_rows(network: Network) -> list[selectors.PortfolioRow]:
     """Every open partnership of the network with its health, worst first (the CSV export)."""
-    partnerships = list(
-        selectors._with_parties(
-            Partnership.objects.filter(network=network).exclude(stage=Stage.ENDED)
-        ).order_by("pk")
-    )
-    return sort_rows(selectors._rows(partnerships, None), "score")
+    return sort_rows(selectors.network_open_rows(network), "score")
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,12 @@ class ContactRequest(models.Model):
     forwarded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the coordinator passed a mediated request on: the recipient's wait starts here.
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+    # The recipient's first answer of any kind: accepted, declined or a message in the thread
+    # (a question back is an answer too). Kept on the row so that partnership health reads it
+    # as one column, not as a subquery over the messages of every request.
+    first_answer_at = models.DateTimeField(_("first answer"), null=True, blank=True)
     # Set when the "still unanswered" reminder went out, so the reminder goes out once.
     reminded_at = models.DateTimeField(null=True, blank=True)
     partnership = models.ForeignKey(

@@ -119,6 +119,10 @@ def contact_request_send(
         )
     mediated = _mediated(network, sender, recipient)
     request = ContactRequest.objects.create(
+        # The sender's own pipeline: a request to a company it already has an `identified`
+        # partnership with belongs to that partnership from the start, so that its health (and
+        # `unanswered_contact_request`) sees the wait; accepting moves it to `contacted`.
+        partnership=existing,
         network=network,
         sender=sender,
         recipient=recipient,
@@ -173,7 +177,8 @@ def contact_request_forward(*, request: ContactRequest, user) -> ContactRequest:
     _require_open(request, ContactRequest.Status.MEDIATION)
     request.status = ContactRequest.Status.PENDING
     request.forwarded_by = user
-    request.save(update_fields=["status", "forwarded_by"])
+    request.forwarded_at = timezone.now()
+    request.save(update_fields=["status", "forwarded_by", "forwarded_at"])
     _tell_recipient(request)
     return request
 
@@ -215,9 +220,12 @@ def contact_request_accept(*, request: ContactRequest, user, company: Company) -
         )
     request.status = ContactRequest.Status.ACCEPTED
     request.answered_at = timezone.now()
+    request.first_answer_at = request.first_answer_at or request.answered_at
     request.answered_by = user
     request.partnership = partnership
-    request.save(update_fields=["status", "answered_at", "answered_by", "partnership"])
+    request.save(
+        update_fields=["status", "answered_at", "first_answer_at", "answered_by", "partnership"]
+    )
     notify(
         kind=notices.CONTACT_ACCEPTED,
         company=request.sender,
@@ -245,8 +253,11 @@ def contact_request_decline(
     request.status = ContactRequest.Status.DECLINED
     request.decline_reason = reason
     request.answered_at = timezone.now()
+    request.first_answer_at = request.first_answer_at or request.answered_at
     request.answered_by = user
-    request.save(update_fields=["status", "decline_reason", "answered_at", "answered_by"])
+    request.save(
+        update_fields=["status", "decline_reason", "answered_at", "first_answer_at", "answered_by"]
+    )
     notify(
         kind=notices.CONTACT_DECLINED,
         company=request.sender,
@@ -257,10 +268,12 @@ def contact_request_decline(
     return request
 
 
+@transaction.atomic
 def contact_message_add(
     *, request: ContactRequest, user, company: Company, text: str
 ) -> ContactMessage:
-    """A question or an answer in the request's thread; the other side is told."""
+    """A question or an answer in the request's thread; the other side is told. The recipient's
+    first message is the request's first answer."""
     text = text.strip()
     if not substance.words(text):
         raise ValidationError({"text": _("Write your question or answer.")})
@@ -269,6 +282,9 @@ def contact_message_add(
     message = ContactMessage.objects.create(
         request=request, company=company, author=user, text=text[:4000]
     )
+    if company.pk == request.recipient_id and request.first_answer_at is None:
+        request.first_answer_at = message.created_at
+        request.save(update_fields=["first_answer_at"])
     other = request.recipient if company.pk == request.sender_id else request.sender
     notify(
         kind=notices.CONTACT_MESSAGE,
