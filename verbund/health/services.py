@@ -201,6 +201,8 @@ def _current_state(
         )
         if state.parties != ship.parties or state.agreement_start != agreement_start:
             state = None  # a party joined or a new agreement started: rebuild
+        elif state.needs_rebuild:
+            state = None  # stored before a counter it needs existed
     if state is None:
         return _rebuild(ship, s, today)
     keys = dict(row.event_keys) if row is not None else {}

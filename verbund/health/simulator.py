@@ -244,18 +244,23 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
                        rating=rating)  # fmt: skip
 
     # -- meetings on a rhythm, joint activities, costs and settlements ---------------------------
-    def starter() -> str:
-        return a if rng.random() < lead_a else str(rng.choice(parties[1:]))
+    def starter(day: int) -> str:
+        who = a if rng.random() < lead_a else str(rng.choice(parties[1:]))
+        if pattern == "one_way" and who == b and rng.random() >= b_to_a[day]:
+            # A partner turning into a taker stops starting things too (same ramp as its
+            # referrals); it still comes when asked, so the other side starts them instead.
+            who = a
+        return who
 
     meeting = active_from + int(rng.integers(0, meeting_every))
     while meeting < days:
         if rng.random() < everything[meeting] * 0.9:
-            b_.add(meeting, h.MEETING, starter())
+            b_.add(meeting, h.MEETING, starter(meeting))
         meeting += max(3, round(rng.normal(meeting_every, 4)))
     balance = {p: 0.0 for p in parties}
     settles = pattern != "costs_unsettled"
     for activity_day in np.repeat(np.arange(days), rng.poisson(activity_rate * everything)):
-        who = starter()
+        who = starter(int(activity_day))
         campaign = rng.random() < 0.5
         b_.add(int(activity_day), h.JOINT_ACTIVITY, who, ref="campaign" if campaign else "project")
         if campaign:
