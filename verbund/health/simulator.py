@@ -39,6 +39,11 @@ met the product's own definition of a pattern, or a planted pattern left no trac
   against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
   A KPI shortfall too (round two): `kpi_shortfall` is attainment over the 180-day window, and a
   drop to a quarter of the pace pulls the window below half the target only after ~150 days.
+- A one-way partner (round three) stops starting meetings and joint activities too, on the same
+  ramp as its referrals; it still comes when asked, so the other side starts them instead (the
+  number of meetings and activities is unchanged). A partner that turns into a taker lets the
+  other side carry the partnership (domain.md: reciprocity includes who starts activities);
+  before, the planted partner went on starting things at its old share.
 """
 
 from __future__ import annotations
@@ -203,7 +208,7 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     everything = season * alive
     fade = _ramp(days, start, int(rng.integers(0, 31)), 0.0) if pattern == "fading" else 1.0
     everything = everything * fade
-    b_to_a = _ramp(days, start, 14, 0.05) if pattern == "one_way" else 1.0
+    b_to_a = _ramp(days, start if pattern == "one_way" else None, 14, 0.05)
     fewer = _ramp(days, start, 14, 0.25) if pattern == "kpi_shortfall" else 1.0
     slow = pattern == "slow_responder"
     poor = pattern == "poor_service"
