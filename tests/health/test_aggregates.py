@@ -210,3 +210,52 @@ def test_a_state_stored_before_the_kpi_runs_loads_without_them():
 def test_a_kpi_of_a_company_outside_the_partnership_is_refused():
     with pytest.raises(ValueError, match="'x' is not a party"):
         partnership(kpis=(h.KpiTarget("leads", 5, party="x"),))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.sampled_from(["a", "b", "c"]), st.booleans()),
+        max_size=40,
+    ),
+    st.integers(0, 30),
+)
+def test_initiative_runs_agree_with_many_starts_on_the_same_days(starts, extra_days):
+    """Initiatives crowd onto few days here, so same-day starts by several parties (which end
+    one party's run and must not count towards it) are the rule, not the exception."""
+    ship = partnership(parties=("a", "b", "c"))
+    events = [
+        h.Event(day(n), h.MEETING if meeting else h.JOINT_ACTIVITY, by, ref="campaign")
+        for n, by, meeting in sorted(starts, key=lambda x: x[0])
+    ]
+    facts = ag.Facts.from_partnerships([ship])
+    table = ag.EventTable.from_histories(facts, [events])
+    as_of = day(60 + extra_days)
+    single = ag.State.build(ship, events).columns(as_of, facts)
+    batch = ag.compute(facts, table, as_of)
+    for name in ("init_total", "last_init", "init_run"):
+        assert np.array_equal(getattr(single, name), getattr(batch, name)), name
+
+
+def test_a_partys_run_counts_the_others_starts_after_its_last_day():
+    ship = partnership(parties=("a", "b", "c"))
+    events = [
+        h.Event(day(1), h.MEETING, "b"),
+        h.Event(day(3), h.MEETING, "a"),
+        h.Event(day(3), h.MEETING, "b"),  # same day as a's: not part of a's run
+        h.Event(day(5), h.JOINT_ACTIVITY, "a", ref="campaign"),
+        h.Event(day(9), h.MEETING, "a"),
+    ]
+    cols = ag.State.build(ship, events).columns(day(10), ag.Facts.from_partnerships([ship]))
+    assert cols.init_total[0].tolist() == [3, 2, 0]
+    assert cols.init_run[0].tolist() == [0, 2, 5]  # c never started one: all of them
+
+
+def test_a_state_stored_before_the_initiative_counters_asks_for_a_rebuild():
+    import json
+
+    stored = ag.State.build(partnership(), balanced_year(60)).to_json()
+    assert not ag.State.from_json(json.loads(json.dumps(stored))).needs_rebuild
+    for name in ("init_total", "last_init", "init_run"):
+        del stored[name]
+    assert ag.State.from_json(stored).needs_rebuild

@@ -263,6 +263,7 @@ def test_one_way_alert_stays_open_until_the_flow_is_clearly_two_way_again():
     events = balanced_year(150)
     for n in range(150, 270, 5):
         events += referral(n, "a", "b", f"late{n}")
+    events += [h.Event(day(n), h.MEETING, "a") for n in range(152, 270, 14)]  # a carries it
     assert only(found(partnership(), events, day(270), "one_way_street")).opens
     events += referral(271, "b", "a", "back1")
     still = found(partnership(), events, day(272), "one_way_street")
@@ -301,10 +302,54 @@ def test_a_lull_that_quiets_both_sides_is_not_a_one_way_street():
 
 
 def test_a_partner_that_never_referred_back_is_a_one_way_street_after_enough_referrals():
+    # b calls every meeting (it carries its part), so only the referral silence counts: 0.5 per
+    # referral not returned, against the combined threshold (0.001 %), i.e. 17 referrals
     events = [h.Event(day(n), h.MEETING, "b") for n in range(0, 200, 14)]
-    for n in range(0, 200, 20):
+    for n in range(0, 200, 10):
         events += referral(n, "a", "b", f"a{n}")
     finding = only(found(partnership(), events, day(200), "one_way_street"))
     assert finding.subject == "a>b" and finding.opens
     few = [e for e in events if e.day <= day(100)]
     assert not any(f.opens for f in found(partnership(), few, day(100), "one_way_street"))
+
+
+def _first_opening(events, days):
+    for n in days:
+        upto = [e for e in events if e.day <= day(n)]
+        if any(f.opens for f in found(partnership(), upto, day(n), "one_way_street")):
+            return n
+    return None
+
+
+def _taker(carried_by_a: bool) -> list[h.Event]:
+    """Half a year of two-way partnership, then b stops referring; a goes on referring weekly,
+    and the fortnightly meetings are called either by a alone or, as before, in turn."""
+    events = balanced_year(150)
+    for n in range(150, 400, 7):
+        events += referral(n, "a", "b", f"late{n}")
+    for i, n in enumerate(range(155, 400, 14)):
+        events.append(h.Event(day(n), h.MEETING, "a" if carried_by_a or i % 2 else "b"))
+    return events
+
+
+def test_a_taker_that_also_stops_starting_things_is_found_sooner():
+    days = range(160, 400, 3)
+    referrals_only = _first_opening(_taker(carried_by_a=False), days)
+    both = _first_opening(_taker(carried_by_a=True), days)
+    assert referrals_only is not None  # the referral silence alone still opens it, later
+    assert both is not None and both < referrals_only
+
+
+def test_a_partner_that_lets_the_other_start_things_but_keeps_referring_is_no_one_way_street():
+    events = balanced_year(150)
+    for n in range(150, 400, 10):
+        events += referral(n, "a", "b", f"a{n}") + referral(n + 4, "b", "a", f"b{n}")
+    events += [h.Event(day(n), h.MEETING, "a") for n in range(152, 400, 7)]  # a starts all
+    for n in range(160, 400, 20):
+        assert found(partnership(), [e for e in events if e.day <= day(n)], day(n),
+                     "one_way_street") == [], n  # fmt: skip
+
+
+def test_the_one_way_evidence_counts_the_partners_run_without_starting_anything():
+    finding = only(found(partnership(), _taker(carried_by_a=True), day(399), "one_way_street"))
+    assert finding.evidence["others_started"] == len(range(155, 400, 14))

@@ -191,6 +191,12 @@ class Columns:
     since_act: np.ndarray
     since_fwd: np.ndarray
     rec_init: np.ndarray  # [N,K]
+    # [N,K] joint activities and meetings i started ever, the day of its last one (NONE), and
+    # how many the others started on the days after it (all of theirs if i never started one):
+    # whether a partner still carries its part of the partnership, on the others' own clock
+    init_total: np.ndarray
+    last_init: np.ndarray
+    init_run: np.ndarray
     pend_ref_n: np.ndarray  # [N,K] referrals received by i, not answered yet
     pend_ref_oldest: np.ndarray  # [N,K] day the oldest of them was given, NONE
     pend_cr_n: np.ndarray  # [N,K] contact requests to i, not answered yet
@@ -271,6 +277,10 @@ class State:
     ref_total: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     since_act: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     since_fwd: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # per party (K): initiatives started ever, the day of the last one, and the others' since then
+    init_total: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    last_init: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    init_run: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pending_referrals: dict[str, tuple[int, int]] = field(default_factory=dict)  # ref: (to, day)
     referral_givers: dict[str, int] = field(default_factory=dict)
     pending_contacts: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -285,6 +295,9 @@ class State:
     # the KPI was on track) and the total then. Four numbers per target, however long it runs.
     kpi_targets: list[tuple[str, int, float, int]] = field(default_factory=list)
     kpi_runs: list[list[float]] = field(default_factory=list)
+    # Set by `from_json` for a state stored before a counter existed that cannot be started at
+    # zero without a false signal: the caller rebuilds it from the rows (not stored).
+    needs_rebuild: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         k = len(self.parties)
@@ -297,6 +310,11 @@ class State:
         for name in ("ref_total", "since_act", "since_fwd"):
             if not len(getattr(self, name)):
                 setattr(self, name, np.zeros(k * k, dtype=np.int64))
+        for name in ("init_total", "init_run"):
+            if not len(getattr(self, name)):
+                setattr(self, name, np.zeros(k, dtype=np.int64))
+        if not len(self.last_init):
+            self.last_init = np.full(k, NONE, dtype=np.int64)
         self._index = {party: i for i, party in enumerate(self.parties)}
         if len(self.kpi_runs) != len(self.kpi_targets):
             start = float(self.agreement_start - 1)
@@ -345,6 +363,9 @@ class State:
             "ref_total": self.ref_total.tolist(),
             "since_act": self.since_act.tolist(),
             "since_fwd": self.since_fwd.tolist(),
+            "init_total": self.init_total.tolist(),
+            "last_init": self.last_init.tolist(),
+            "init_run": self.init_run.tolist(),
             "pending_referrals": {r: list(v) for r, v in self.pending_referrals.items()},
             "referral_givers": dict(self.referral_givers),
             "pending_contacts": {r: list(v) for r, v in self.pending_contacts.items()},
@@ -362,6 +383,11 @@ class State:
         def array(values: list[float | None]) -> np.ndarray:
             return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
+        # States stored before the initiative counters existed (2026-11, round three) come back
+        # with `needs_rebuild` and the caller rebuilds them from the rows: started at zero, every
+        # partner would look as if it had never started anything, and its run would grow into a
+        # false signal.
+        needs_rebuild = "init_run" not in data
         return cls(
             parties=tuple(data["parties"]),
             settings=settings,
@@ -380,6 +406,9 @@ class State:
             ref_total=np.array(data.get("ref_total", []), dtype=np.int64),
             since_act=np.array(data.get("since_act", []), dtype=np.int64),
             since_fwd=np.array(data.get("since_fwd", []), dtype=np.int64),
+            init_total=np.array(data.get("init_total", []), dtype=np.int64),
+            last_init=np.array(data.get("last_init", []), dtype=np.int64),
+            init_run=np.array(data.get("init_run", []), dtype=np.int64),
             pending_referrals={r: (v[0], v[1]) for r, v in data["pending_referrals"].items()},
             referral_givers=dict(data["referral_givers"]),
             pending_contacts={r: (v[0], v[1]) for r, v in data["pending_contacts"].items()},
@@ -395,6 +424,7 @@ class State:
                 (str(k), int(p), float(t), int(d)) for k, p, t, d in data.get("kpi_targets", [])
             ],
             kpi_runs=[[float(x) for x in r] for r in data.get("kpi_runs", [])],
+            needs_rebuild=needs_rebuild,
         )
 
     # -- layout of the packed vectors -----------------------------------------------------------
@@ -494,6 +524,13 @@ class State:
             self.ratings[by] = latest[:LAST_RATINGS]
         elif kind in h.INITIATIVE_KINDS:
             counters[init_at + by] += 1
+            # the others' run grows for every party whose last start lies before this day; a
+            # start of its own ends the party's run (same-day starts by others do not count)
+            self.init_run[self.last_init < day] += 1
+            if day >= self.last_init[by]:
+                self.init_run[by] = 0
+            self.last_init[by] = max(self.last_init[by], day)
+            self.init_total[by] += 1
             w = self._decay_to(day)
             self.recent[rec_init + by] += w
             if kind == h.MEETING:
@@ -640,6 +677,9 @@ class State:
             since_act=self.since_act.reshape(1, k, k).copy(),
             since_fwd=self.since_fwd.reshape(1, k, k).copy(),
             rec_init=recent[None, k * k : k * k + k],
+            init_total=self.init_total[None].copy(),
+            last_init=self.last_init[None].copy(),
+            init_run=self.init_run[None].copy(),
             pend_ref_n=pend_ref_n[None],
             pend_ref_oldest=pend_ref_oldest[None],
             pend_cr_n=pend_cr_n[None],
@@ -812,6 +852,7 @@ def compute(
     i = init & in_window
     win_init = count((p[i], by[i]), (n, k))
     rec_init = count((p[init], by[init]), (n, k), weight[init])
+    init_total, last_init, init_run = _initiative_runs(p[init], day[init], by[init], n, k)
     rated = code(h.SERVICE_RATED) & in_window
     win_rating_n = count((p[rated], by[rated]), (n, k))
     win_rating_sum = count((p[rated], by[rated]), (n, k), table.rating[upto][rated])
@@ -911,6 +952,9 @@ def compute(
         since_act=since_act,
         since_fwd=since_fwd,
         rec_init=rec_init,
+        init_total=init_total,
+        last_init=last_init,
+        init_run=init_run,
         pend_ref_n=pending["referral"][0],
         pend_ref_oldest=pending["referral"][1],
         pend_cr_n=pending["contact"][0],
@@ -945,6 +989,20 @@ def _silences(p, day, by, to, given, activity, last_ref) -> tuple[np.ndarray, ..
     since_fwd = after - np.searchsorted(ref_keys, back * span + last, side="right")
     ref_total = np.bincount(pair, minlength=n * k * k).reshape(n, k, k)
     return ref_total, since_act.reshape(n, k, k), since_fwd.reshape(n, k, k)
+
+
+def _initiative_runs(p, day, by, n, k) -> tuple[np.ndarray, ...]:
+    """Per party: initiatives started ever, the day of its last one, and the initiatives on the
+    days after it (all of them are the others': the party started none since)."""
+    init_total = np.bincount(p * k + by, minlength=n * k).reshape(n, k)
+    last_init = np.full((n, k), NONE, dtype=np.int64)
+    np.maximum.at(last_init, (p, by), day)
+    span = 1 << 23  # above any day number, as in `_silences`
+    keys = np.sort(p * span + day)
+    rows = np.repeat(np.arange(n), k)
+    after = np.searchsorted(keys, rows * span + last_init.reshape(-1), side="right")
+    init_run = np.searchsorted(keys, (rows + 1) * span, side="left") - after
+    return init_total, last_init, init_run.reshape(n, k)
 
 
 class _Rows(NamedTuple):

@@ -23,8 +23,11 @@ from verbund.health.scoring import Scores, in_round, iso
 from verbund.lib import catalogues
 
 KINDS: tuple[str, ...] = tuple(catalogues.keys("alerts"))
-# one_way_street: the prior of a partner's referral rate, in referrals per activity events.
+# one_way_street: the prior of a partner's referral rate, in referrals per activity events, and
+# of its share of the partnership's initiatives (meetings, joint activities it starts), a Beta
+# prior worth two starts by it and two by the others: about half, held loosely.
 PRIOR_REFERRALS, PRIOR_EVENTS = 1.0, 10.0
+PRIOR_STARTS, PRIOR_OTHER_STARTS = 2.0, 2.0
 COUNTED_KPIS = frozenset(
     {"referrals_given", "referrals_received", "referrals_won", "joint_campaigns", "projects_won",
      "leads", "meetings"}
@@ -105,14 +108,28 @@ def findings(scores: Scores) -> list[Finding]:
         out.append(Finding(int(row), kind, subject, _date(since), evidence, bool(opens)))
 
     # one_way_street, per ordered pair (a gives, b does not give back): how surprising b's silence
-    # is on the pair's own clock. Since b's last referral to a, the partnership had S activity
-    # events (b's own referrals are not part of the clock); before it, E such events came with n
-    # referrals from b. At b's own rate (a Gamma posterior, with a prior worth one referral in ten
-    # events so that a burst in the first weeks is not taken for the pace) no referral in S more
-    # events happens with probability ((E + 10) / (E + 10 + S)) ** (n + 1). The clock is the
+    # is, as two chances multiplied (log-evidence added) against one threshold.
+    #
+    # Referrals, on the pair's own clock. Since b's last referral to a, the partnership had S
+    # activity events (b's own referrals are not part of the clock); before it, E such events came
+    # with n referrals from b. At b's own rate (a Gamma posterior, with a prior worth one referral
+    # in ten events so that a burst in the first weeks is not taken for the pace) no referral in S
+    # more events happens with probability ((E + 10) / (E + 10 + S)) ** (n + 1). The clock is the
     # partnership's activity, not the calendar, so a lull that quiets both sides (summer,
     # Christmas) does not count as silence. A partner that never referred back is judged against
     # "as often as it receives": 0.5 ** (referrals given).
+    #
+    # Initiative, on the others' clock (domain.md: reciprocity includes who starts activities). A
+    # partner turning into a taker also stops starting meetings and joint activities and lets the
+    # other side carry the partnership. Since b last started one, the others started R in a row;
+    # before, b started m of the partnership's initiatives and the others O. At b's own share q (a
+    # Beta posterior, prior two starts each way) a run of R without b has probability
+    # E[(1 - q) ** R] = B(2 + m, 2 + O + R) / B(2 + m, 2 + O). A lull slows the others' clock too.
+    #
+    # It opens when the product is at most `one_way_surprise`, while the referral silence alone is
+    # at least unusual (`one_way_silence_chance`): a partner that lets the others start things but
+    # keeps referring is not a one-way street, however long its run. Referral silence alone still
+    # opens it, later (the threshold is lower than the referral side's old 0.1 %, decision 0005).
     silent_n = np.swapaxes(cols.ref_total, 1, 2).astype(np.float64)
     silence = np.swapaxes(cols.since_act, 1, 2).astype(np.float64)
     given_since = np.swapaxes(cols.since_fwd, 1, 2)
@@ -124,15 +141,28 @@ def findings(scores: Scores) -> list[Finding]:
             ** (silent_n + PRIOR_REFERRALS),
             0.5**given_since,
         )
+    run = cols.init_run.astype(np.float64)
+    mine = cols.init_total.astype(np.float64)
+    theirs = np.where(present, cols.init_total, 0).sum(axis=1)[:, None] - mine - run
+    starts, others = PRIOR_STARTS + mine, PRIOR_OTHER_STARTS + theirs
+    log_run = _lgamma(others + run) - _lgamma(others) - _lgamma(starts + others + run)
+    log_run += _lgamma(starts + others)
+    with np.errstate(divide="ignore"):
+        # [N, a, b]: b's run is the same against every giver a
+        log_chance = np.log(chance) + np.minimum(log_run, 0.0)[:, None, :]
     pair = present[:, :, None] & present[:, None, :] & ~np.eye(k, dtype=bool)[None]
-    # Kept while the silence stays that unlikely, or while b's share of the pair's recent
-    # (decayed) referrals is still small: one referral back does not make a two-way street.
+    # Kept while the silence stays that unlikely (the referral half still unusual), or while b's
+    # share of the pair's recent (decayed) referrals is still small: one referral back does not
+    # make a two-way street.
     recent, recent_back = cols.rec_ref, np.swapaxes(cols.rec_ref, 1, 2)
     with np.errstate(invalid="ignore", divide="ignore"):
         back_share = np.where(recent > 0, recent_back / (recent + recent_back), 1.0)
-    still = (chance <= s.one_way_keep_surprise) | (back_share <= s.one_way_keep_share)
-    keep = pair & active[:, None, None] & still & (recent > 0)
-    opens = keep & (given_since >= s.one_way_min_referrals) & (chance <= s.one_way_surprise)
+    unusual = chance <= s.one_way_silence_chance
+    still = (log_chance <= np.log(s.one_way_keep_surprise)) & unusual
+    keep = pair & active[:, None, None] & (still | (back_share <= s.one_way_keep_share))
+    keep &= recent > 0
+    opens = keep & unusual & (given_since >= s.one_way_min_referrals)
+    opens &= log_chance <= np.log(s.one_way_surprise)
     window_start = today - s.window_days
     for row, a, b in zip(*np.nonzero(keep), strict=True):
         parties = facts.parties[row]
@@ -148,6 +178,7 @@ def findings(scores: Scores) -> list[Finding]:
             given=int(cols.win_ref[row, a, b]),
             received=int(cols.win_ref[row, b, a]),
             window_days=s.window_days,
+            others_started=int(cols.init_run[row, b]),
         )
 
     # empty_partnership: silent for longer than the partnership's own pace allows.
@@ -425,6 +456,21 @@ def _nanmean(values: np.ndarray, axis: int) -> np.ndarray:
     total = np.nansum(values, axis=axis)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(counted > 0, total / np.maximum(counted, 1), np.nan)
+
+
+def _lgamma(x: np.ndarray) -> np.ndarray:
+    """log Γ(x) for x > 0, elementwise: Stirling's series after shifting x past 8 (error below
+    1e-10; numpy has no lgamma and the core does not import scipy)."""
+    x = np.asarray(x, dtype=np.float64)
+    shift = np.zeros_like(x)
+    z = x.copy()
+    for _ in range(8):
+        small = z < 8.0
+        shift += np.where(small, np.log(np.where(small, z, 1.0)), 0.0)
+        z = np.where(small, z + 1.0, z)
+    inv = 1.0 / z
+    series = inv / 12.0 - inv**3 / 360.0 + inv**5 / 1260.0 - inv**7 / 1680.0
+    return (z - 0.5) * np.log(z) - z + 0.5 * np.log(2 * np.pi) + series - shift
 
 
 def _poisson_cdf(actual: np.ndarray, mean: np.ndarray) -> np.ndarray:

@@ -56,7 +56,14 @@ NEXT_STEPS = MappingProxyType(
 # Evidence parameters of each alert kind.
 EVIDENCE = MappingProxyType(
     {
-        "one_way_street": ("party", "partner", "given", "received", "window_days"),
+        "one_way_street": (
+            "party",
+            "partner",
+            "given",
+            "received",
+            "window_days",
+            "others_started",
+        ),
         "empty_partnership": ("days_silent", "last_activity", "usual_gap_days"),
         "unanswered_referral": ("party", "waiting", "oldest_days", "usual_days"),
         "perception_gap": ("factor", "gap", "scores"),

@@ -4,8 +4,9 @@ the few rows each pattern needs to be a real pattern are recorded through the se
 health is computed for the network, so the demo shows its early warnings with evidence:
 
 - the one-way street (german → a third company): eleven referrals given over three months, none
-  back — ``one_way_street`` (a partner that never referred back is judged on how many it received:
-  ten unanswered in kind would happen by chance less than once in a thousand); the two oldest
+  back, and every meeting since the kick-off called by german — ``one_way_street`` (a partner
+  that never referred back is judged on how many it received, 0.5 ** 11, times the chance of its
+  run of ten meetings without calling one, about 1.1 %: below the rule's 0.001 %); the two oldest
   unanswered for six weeks — ``unanswered_referral``;
 - the empty partnership (dutch ↔ a fourth company): started five months ago, nothing since —
   ``empty_partnership``;
@@ -78,6 +79,13 @@ def seed_health(
         elif partnership.form == "referral_partnership":
             _started(partnership, 100)
             receiver = next(c for pk, c in companies.items() if pk != german.pk)
+            # The partner hosted the kick-off; since then german has called every meeting.
+            for days, host in ((98, receiver), *((d, german) for d in range(92, 0, -10))):
+                activities.activity_create(
+                    partnership=partnership, company=host, user=_owner(host),
+                    kind="working_meeting", title="Abstimmung", starts_at=_ago(days),
+                    participants=list(companies.values()), quiet=True,
+                )  # fmt: skip
             for days, (name, company, email, need) in zip(
                 (90, 80, 70, 60, 52, 45), CLIENTS, strict=True
             ):

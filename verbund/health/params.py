@@ -61,14 +61,17 @@ class HealthSettings:
     # the first weeks is not the partnership's pace).
     empty_pace_min_days: int = 60
 
-    # one_way_street, per ordered pair of parties: the partner has not referred back for so long —
-    # measured in the partnership's own activity since its last referral back, against its own
-    # rate before — that this would happen by chance with at most `one_way_surprise`, while the
-    # other side passed at least `one_way_min_referrals` referrals in that time; stays open while
-    # the chance is at most `one_way_keep_surprise`, or while the partner's share of the pair's
-    # recent (decayed) referrals is at most `one_way_keep_share`.
-    one_way_surprise: float = 0.001
-    one_way_keep_surprise: float = 0.03
+    # one_way_street, per ordered pair of parties: the partner's silence is so unlikely that the
+    # chance of it is at most `one_way_surprise` — the chance of its referral silence (measured in
+    # the partnership's own activity since its last referral back, against its own rate before)
+    # times the chance of its run without starting a meeting or joint activity (against its own
+    # share of them before) — while the referral silence alone has a chance of at most
+    # `one_way_silence_chance` and the other side passed at least `one_way_min_referrals` referrals
+    # in that time; stays open while the product is at most `one_way_keep_surprise`, or while the
+    # partner's share of the pair's recent (decayed) referrals is at most `one_way_keep_share`.
+    one_way_surprise: float = 0.00001
+    one_way_silence_chance: float = 0.1
+    one_way_keep_surprise: float = 0.001
     one_way_keep_share: float = 0.2
     one_way_min_referrals: float = 3.0
 

@@ -173,7 +173,7 @@ def alert_help(kind: str) -> str:
 
 def _one_way(e: Mapping[str, Any], names: Names) -> str:
     given = int(e.get("given") or 0)
-    return _fill(
+    flow = _fill(
         ngettext(
             "%(party)s passed %(given)s referral to %(partner)s and received %(received)s back "
             "in the last %(months)s months.",
@@ -187,6 +187,17 @@ def _one_way(e: Mapping[str, Any], names: Names) -> str:
         received=number(e.get("received")),
         months=months(e.get("window_days")),
     )
+    # The initiative half of the evidence (alerts stored before it existed have no such entry;
+    # a run of one says nothing worth a sentence).
+    started = int(e.get("others_started") or 0)
+    if started < 2:
+        return flow
+    run = _fill(
+        _("%(partner)s started none of the last %(count)s meetings and joint activities."),
+        partner=party(names, e.get("partner")),
+        count=number(started),
+    )
+    return f"{flow} {run}"
 
 
 def _empty(e: Mapping[str, Any], names: Names) -> str:

@@ -204,6 +204,8 @@ def _current_state(
         elif state.kpi_targets != aggregates.kpi_targets(ship):
             # other KPI targets, or a state stored before it kept the kpi_shortfall runs
             state = None
+        elif state.needs_rebuild:
+            state = None  # stored before a counter it needs existed
     if state is None:
         return _rebuild(ship, s, today)
     keys = dict(row.event_keys) if row is not None else {}

@@ -20,6 +20,7 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "green_from": (0, 100),
     "red_below": (0, 100),
     "one_way_surprise": (0, 1),
+    "one_way_silence_chance": (0, 1),
     "one_way_keep_surprise": (0, 1),
     "one_way_keep_share": (0, 1),
     "kpi_shortfall_attainment": (0, 1),

@@ -39,6 +39,11 @@ met the product's own definition of a pattern, or a planted pattern left no trac
   against the partnership's own earlier rounds): one planted in the last weeks leaves no trace.
   A KPI shortfall too (round two): `kpi_shortfall` is attainment over the 180-day window, and a
   drop to a quarter of the pace pulls the window below half the target only after ~150 days.
+- A one-way partner (round three) stops starting meetings and joint activities too, on the same
+  ramp as its referrals; it still comes when asked, so the other side starts them instead (the
+  number of meetings and activities is unchanged). A partner that turns into a taker lets the
+  other side carry the partnership (domain.md: reciprocity includes who starts activities);
+  before, the planted partner went on starting things at its old share.
 """
 
 from __future__ import annotations
@@ -203,7 +208,7 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     everything = season * alive
     fade = _ramp(days, start, int(rng.integers(0, 31)), 0.0) if pattern == "fading" else 1.0
     everything = everything * fade
-    b_to_a = _ramp(days, start, 14, 0.05) if pattern == "one_way" else 1.0
+    b_to_a = _ramp(days, start if pattern == "one_way" else None, 14, 0.05)
     fewer = _ramp(days, start, 14, 0.25) if pattern == "kpi_shortfall" else 1.0
     slow = pattern == "slow_responder"
     poor = pattern == "poor_service"
@@ -244,18 +249,23 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
                        rating=rating)  # fmt: skip
 
     # -- meetings on a rhythm, joint activities, costs and settlements ---------------------------
-    def starter() -> str:
-        return a if rng.random() < lead_a else str(rng.choice(parties[1:]))
+    def starter(day: int) -> str:
+        who = a if rng.random() < lead_a else str(rng.choice(parties[1:]))
+        if pattern == "one_way" and who == b and rng.random() >= b_to_a[day]:
+            # A partner turning into a taker stops starting things too (same ramp as its
+            # referrals); it still comes when asked, so the other side starts them instead.
+            who = a
+        return who
 
     meeting = active_from + int(rng.integers(0, meeting_every))
     while meeting < days:
         if rng.random() < everything[meeting] * 0.9:
-            b_.add(meeting, h.MEETING, starter())
+            b_.add(meeting, h.MEETING, starter(meeting))
         meeting += max(3, round(rng.normal(meeting_every, 4)))
     balance = {p: 0.0 for p in parties}
     settles = pattern != "costs_unsettled"
     for activity_day in np.repeat(np.arange(days), rng.poisson(activity_rate * everything)):
-        who = starter()
+        who = starter(int(activity_day))
         campaign = rng.random() < 0.5
         b_.add(int(activity_day), h.JOINT_ACTIVITY, who, ref="campaign" if campaign else "project")
         if campaign:

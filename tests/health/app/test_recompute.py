@@ -221,3 +221,17 @@ def test_days_are_counted_by_the_database_like_python(world, partnership, vendor
     Partnership.objects.filter(pk=partnership.pk).update(created_at=moment)
     _ids, _networks, ships = sources.facts(partnership_ids=[partnership.pk])
     assert ships[0].created == vendor_day  # local day, not the UTC one
+
+
+def test_a_state_stored_before_the_initiative_counters_is_rebuilt_on_the_next_change(
+    world, partnership, django_capture_on_commit_callbacks
+):
+    row = recorded(world, partnership, django_capture_on_commit_callbacks)
+    old = {k: v for k, v in row.state.items() if k not in ("init_total", "last_init", "init_run")}
+    PartnershipHealth.objects.filter(pk=row.pk).update(state=old)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting(world, partnership, 0, by_other=True)
+    row.refresh_from_db()
+    loaded = sources.load(partnership_ids=[partnership.pk])
+    rebuilt = aggregates.State.build(loaded.partnerships[0], [e for _k, _f, e in loaded.history(0)])
+    assert row.state == rebuilt.to_json() and row.state["init_run"]
