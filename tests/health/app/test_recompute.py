@@ -235,3 +235,31 @@ def test_a_state_stored_before_the_initiative_counters_is_rebuilt_on_the_next_ch
     loaded = sources.load(partnership_ids=[partnership.pk])
     rebuilt = aggregates.State.build(loaded.partnerships[0], [e for _k, _f, e in loaded.history(0)])
     assert row.state == rebuilt.to_json() and row.state["init_run"]
+
+
+def test_history_reads_once_and_gives_what_a_read_per_day_gives(
+    world, partnership, django_capture_on_commit_callbacks
+):
+    """`health_history` reads the rows once and lets the recompute cut them at each past day;
+    that must be what reading the rows as they stood on each day gives."""
+    from verbund.health import scoring
+    from verbund.health.services import health_history, settings_for
+
+    recorded(world, partnership, django_capture_on_commit_callbacks)
+    today = timezone.localdate()
+    written = health_history(network=partnership.network, days=84, every_days=7, today=today)
+    snapshots = {
+        s.day: s for s in HealthSnapshot.objects.filter(partnership=partnership).order_by("day")
+    }
+    days = [today - dt.timedelta(days=back) for back in range(84, 0, -7)]
+    assert written == len(days) and sorted(d for d in snapshots if d < today) == days
+    s = settings_for(partnership.network_id)
+    for day in days:
+        loaded = sources.load(partnership_ids=[partnership.pk], until=day)
+        facts = aggregates.Facts.from_partnerships(loaded.partnerships)
+        scores = scoring.score(facts, aggregates.compute(facts, loaded.table(), day, s), s)
+        # stored to one decimal
+        assert snapshots[day].score == pytest.approx(float(scores.score[0]), abs=0.05)
+        assert snapshots[day].light == str(scores.light[0])
+    # the history is not flat: the recorded past moves the score
+    assert len({round(snapshots[day].score, 3) for day in days}) > 1
