@@ -281,3 +281,27 @@ def test_an_anonymous_recipients_message_does_not_name_it_before_it_accepts(
     assert not any(part in page.text for part in SECRET)
     own = case.anonymous_user.get(reverse("partnerships:contact_detail", args=[request.pk]))
     assert "Geheimagentur Hüsing GmbH" in own.text
+
+
+def test_no_reference_is_asked_about_a_partner_still_anonymous(case: Case, world: World):
+    """The question would name it to the referee, and the answer back to the requester."""
+    from django.core.exceptions import ValidationError
+
+    ask = {
+        "partnership": case.partnership,
+        "requester": world.member_company,
+        "candidate": world.anonymous_company,
+        "referee": world.other_company,
+        "question": "Wie zuverlässig hält die Agentur ihre Termine bei Kampagnen ein?",
+        "user": world.users["member"],
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.reference_request_create(**ask)
+    assert "candidate" in refused.value.message_dict
+    ask["partnership"] = services.partnership_move(
+        partnership=case.partnership,
+        to_stage=Stage.CONTACTED,
+        user=world.users["member"],
+        company=world.member_company,
+    )
+    assert services.reference_request_create(**ask).candidate == world.anonymous_company
