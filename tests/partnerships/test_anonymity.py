@@ -305,3 +305,32 @@ def test_no_reference_is_asked_about_a_partner_still_anonymous(case: Case, world
         company=world.member_company,
     )
     assert services.reference_request_create(**ask).candidate == world.anonymous_company
+
+
+def test_shared_work_before_contact_does_not_name_the_anonymous_party(case: Case, world: World):
+    """Notices about an activity name the anonymous party by its label; no client is passed
+    between partners who are anonymous to each other (the referral names both)."""
+    from django.core.exceptions import ValidationError
+
+    from verbund.activities import services as activities
+    from verbund.notifications.models import Notification
+
+    activities.activity_create(
+        partnership=case.partnership,
+        company=world.anonymous_company,
+        user=world.users["anonymous_owner"],
+        kind="webinar",
+        title="Gemeinsames Webinar",
+        starts_at=timezone.now(),
+    )
+    notice = Notification.objects.filter(recipient=world.users["member"]).latest("pk")
+    assert not any(part in json.dumps(notice.params, ensure_ascii=False) for part in SECRET)
+    with pytest.raises(ValidationError) as refused:
+        activities.referral_give(
+            partnership=case.partnership,
+            referrer=world.member_company,
+            user=world.users["member"],
+            receiver=world.anonymous_company,
+            client_company="Kunde GmbH",
+        )
+    assert "receiver_company" in refused.value.message_dict
