@@ -60,9 +60,10 @@ class ReferralsOut(Schema):
 
 
 def _referrals(access: PartnershipAccess) -> dict:
+    names = access.names  # as the caller may read them (decision 0003, addendum)
     return {
         "summary": [
-            {**row.__dict__, "company_id": row.company.pk, "company": row.company.name}
+            {**row.__dict__, "company_id": row.company.pk, "company": names[row.company.pk]}
             for row in selectors.referral_summary(access.partnership)
         ],
         "items": [
@@ -246,7 +247,12 @@ def cost_ledger(request, partnership_id: int):
     return {
         "total_spent": view.total_spent,
         "balances": [
-            {"company_id": c.pk, "company": c.name, "paid": view.paid[c.pk], "balance": amount}
+            {
+                "company_id": c.pk,
+                "company": access.names.get(c.pk, c.name),
+                "paid": view.paid[c.pk],
+                "balance": amount,
+            }
             for c, amount in view.balances
         ],
         "proposal": [

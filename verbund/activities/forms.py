@@ -11,8 +11,9 @@ from verbund.activities import kinds
 MONEY = {"max_digits": 12, "decimal_places": 2, "required": False}
 
 
-def _company_choices(companies) -> list[tuple[int, str]]:
-    return [(company.pk, company.name) for company in companies]
+def _company_choices(companies, names=None) -> list[tuple[int, str]]:
+    """``names``: the parties as the reader may read them (``PartnershipAccess.names``)."""
+    return [(company.pk, (names or {}).get(company.pk, company.name)) for company in companies]
 
 
 class ReferralForm(forms.Form):
@@ -31,9 +32,9 @@ class ReferralForm(forms.Form):
     )
     estimated_value = forms.DecimalField(label=_("Estimated value (EUR)"), **MONEY)
 
-    def __init__(self, *args, receivers=(), **kwargs):
+    def __init__(self, *args, receivers=(), names=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["receiver"].choices = _company_choices(receivers)
+        self.fields["receiver"].choices = _company_choices(receivers, names)
 
 
 class ActivityForm(forms.Form):
@@ -62,10 +63,10 @@ class ActivityForm(forms.Form):
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, companies=(), **kwargs):
+    def __init__(self, *args, companies=(), names=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["initiator"].choices = _company_choices(companies)
-        self.fields["participants"].choices = _company_choices(companies)
+        self.fields["initiator"].choices = _company_choices(companies, names)
+        self.fields["participants"].choices = _company_choices(companies, names)
 
 
 class CostForm(forms.Form):
@@ -81,14 +82,15 @@ class CostForm(forms.Form):
     override = forms.BooleanField(label=_("Own split for this item"), required=False)
     receipt = forms.FileField(label=_("Receipt (PDF, PNG or JPEG, at most 5 MB)"), required=False)
 
-    def __init__(self, *args, companies=(), activities=(), **kwargs):
+    def __init__(self, *args, companies=(), activities=(), names=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.companies = list(companies)
-        self.fields["paid_by"].choices = _company_choices(self.companies)
+        self.fields["paid_by"].choices = _company_choices(self.companies, names)
         self.fields["activity"].choices = [("", "—")] + [(a.pk, a.title) for a in activities]
         for company in self.companies:
             self.fields[f"share_{company.pk}"] = forms.DecimalField(
-                label=_("Share of %(company)s (%%)") % {"company": company.name},
+                label=_("Share of %(company)s (%%)")
+                % {"company": (names or {}).get(company.pk, company.name)},
                 max_digits=5,
                 decimal_places=2,
                 required=False,
@@ -118,10 +120,10 @@ class SettlementForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
-    def __init__(self, *args, companies=(), **kwargs):
+    def __init__(self, *args, companies=(), names=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["payer"].choices = _company_choices(companies)
-        self.fields["payee"].choices = _company_choices(companies)
+        self.fields["payer"].choices = _company_choices(companies, names)
+        self.fields["payee"].choices = _company_choices(companies, names)
 
 
 class UploadForm(forms.Form):

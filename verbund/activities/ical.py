@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
 from django.utils import timezone
@@ -14,9 +14,17 @@ from verbund.partnerships.models import Partnership
 
 
 def activity_calendar(
-    partnership: Partnership, meetings: Iterable[JointActivity], *, site: str
+    partnership: Partnership,
+    meetings: Iterable[JointActivity],
+    *,
+    site: str,
+    names: Mapping[int, str] | None = None,
 ) -> str:
-    names = " · ".join(party.company.name for party in partnership.parties.all())
+    """``names``: the parties as the reader may read them (None: the real names)."""
+    title = " · ".join(
+        (names or {}).get(party.company_id, party.company.name)
+        for party in partnership.parties.all()
+    )
     url = site.rstrip("/") + f"/partnerships/{partnership.pk}/activities/"
     events = [
         Event(
@@ -30,4 +38,4 @@ def activity_calendar(
         )
         for meeting in meetings
     ]
-    return calendar(_("Partnership: %(names)s") % {"names": names}, events, stamp=timezone.now())
+    return calendar(_("Partnership: %(names)s") % {"names": title}, events, stamp=timezone.now())

@@ -36,6 +36,7 @@ from verbund.activities.notifications import (
 from verbund.companies.models import Company
 from verbund.notifications.services import notify
 from verbund.partnerships.models import AgreementVersion, Partnership
+from verbund.partnerships.selectors import Viewer, party_hidden, party_name
 from verbund.referrals import services as referral_services
 from verbund.referrals.models import Referral
 
@@ -63,6 +64,12 @@ def _notify_others(partnership: Partnership, acting: Company, **kwargs) -> None:
             notify(company=party.company, network=partnership.network, **kwargs)
 
 
+def _named_to_others(partnership: Partnership, company: Company) -> str:
+    """A party's name in a notice to the other parties (decision 0003, addendum): its anonymous
+    label while it is hidden from them."""
+    return party_name(partnership, company, Viewer(frozenset(), coordinator=False))
+
+
 def url_of(partnership: Partnership, section: str) -> str:
     return reverse(f"activities:{section}", args=[partnership.pk])
 
@@ -83,6 +90,19 @@ def referral_give(
     _require_party(partnership, receiver, "receiver_company")
     if not partnership.is_open:
         raise ValidationError({"partnership": _("This partnership has ended.")})
+    # A referral names both companies to each other and to the client (referrals app, notices):
+    # not before a first contact while one of them is hidden from the other (decision 0003).
+    if party_hidden(partnership, receiver, Viewer(frozenset({referrer.pk}), False)) or (
+        party_hidden(partnership, referrer, Viewer(frozenset({receiver.pk}), False))
+    ):
+        raise ValidationError(
+            {
+                "receiver_company": _(
+                    "Clients can be passed in this partnership once a first contact has been "
+                    "accepted: until then the partners stay anonymous to each other."
+                )
+            }
+        )
     referral = referral_services.referral_create(
         network=partnership.network,
         referrer_company=referrer,
@@ -177,7 +197,7 @@ def activity_create(
             company,
             kind=ACTIVITY_RECORDED,
             params={
-                "company": company.name,
+                "company": _named_to_others(partnership, company),
                 "title": activity.title,
                 "kind": kind,
                 "date": starts_at.date().isoformat(),
@@ -304,7 +324,9 @@ def cost_item_create(
                 company=party.company,
                 network=partnership.network,
                 params={
-                    "payer": paid_by.name,
+                    "payer": party_name(
+                        partnership, paid_by, Viewer(frozenset({party.company_id}), False)
+                    ),
                     "amount": f"{amount:.2f} EUR",
                     "description": item.description,
                     "share": f"{parts.get(party.company_id, Decimal(0)):.2f} EUR",
@@ -354,7 +376,11 @@ def settlement_record(
         partnership,
         company,
         kind=SETTLEMENT_RECORDED,
-        params={"payer": payer.name, "payee": payee.name, "amount": f"{amount:.2f} EUR"},
+        params={
+            "payer": _named_to_others(partnership, payer),
+            "payee": _named_to_others(partnership, payee),
+            "amount": f"{amount:.2f} EUR",
+        },
         url=url_of(partnership, "costs"),
     )
     return settlement

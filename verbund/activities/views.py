@@ -41,6 +41,8 @@ def _page(request, template: str, access: PartnershipAccess, context: dict, *, i
         "partnership": partnership,
         "access": access,
         "parties": selectors.parties(partnership),
+        "party_title": " · ".join(access.names.values()),
+        "names": access.names,  # for ``company|party_name:names`` (decision 0003, addendum)
         **context,
     }
     return render(request, template, context, status=INVALID if invalid else 200)
@@ -57,7 +59,7 @@ def _referrals_context(access: PartnershipAccess, form=None) -> dict:
     partnership = access.partnership
     others = [c for c in selectors.parties(partnership) if c != access.company]
     if access.is_party and form is None:
-        form = forms.ReferralForm(receivers=others)
+        form = forms.ReferralForm(receivers=others, names=access.names)
     return {
         "summary": selectors.referral_summary(partnership),
         "referrals": list(selectors.referrals_of(partnership)[:200]),
@@ -74,7 +76,7 @@ def referrals(request: HttpRequest, partnership_id: int) -> HttpResponse:
         return _page(request, "activities/referrals.html", access, _referrals_context(access))
     company = access.require_party()
     others = [c for c in selectors.parties(access.partnership) if c != company]
-    form = forms.ReferralForm(request.POST, receivers=others)
+    form = forms.ReferralForm(request.POST, receivers=others, names=access.names)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -128,6 +130,7 @@ def _activities_context(access: PartnershipAccess, form=None) -> dict:
     if access.is_party and form is None:
         form = forms.ActivityForm(
             companies=companies,
+            names=access.names,
             initial={"initiator": access.company.pk, "participants": [c.pk for c in companies]},
         )
     return {
@@ -144,7 +147,7 @@ def activities(request: HttpRequest, partnership_id: int) -> HttpResponse:
         return _page(request, "activities/activities.html", access, _activities_context(access))
     company = access.require_party()
     companies = _companies(access)
-    form = forms.ActivityForm(request.POST, companies=companies.values())
+    form = forms.ActivityForm(request.POST, companies=companies.values(), names=access.names)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -187,6 +190,7 @@ def calendar(request: HttpRequest, partnership_id: int) -> HttpResponse:
         access.partnership,
         selectors.meetings_of(access.partnership),
         site=request.build_absolute_uri("/"),
+        names=access.names,
     )
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="partnership-{partnership_id}.ics"'
@@ -202,10 +206,11 @@ def _costs_context(access: PartnershipAccess, form=None, settle_form=None) -> di
     if access.is_party:
         form = form or forms.CostForm(
             companies=companies,
+            names=access.names,
             activities=selectors.activities_of(partnership)[:100],
             initial={"paid_by": access.company.pk, "spent_on": timezone.localdate()},
         )
-        settle_form = settle_form or forms.SettlementForm(companies=companies)
+        settle_form = settle_form or forms.SettlementForm(companies=companies, names=access.names)
     shares = services.shares_for(partnership)
     return {
         "ledger": selectors.ledger_view(partnership),
@@ -228,7 +233,11 @@ def costs(request: HttpRequest, partnership_id: int) -> HttpResponse:
     companies = _companies(access)
     activities_ = list(selectors.activities_of(access.partnership)[:100])
     form = forms.CostForm(
-        request.POST, request.FILES, companies=companies.values(), activities=activities_
+        request.POST,
+        request.FILES,
+        companies=companies.values(),
+        activities=activities_,
+        names=access.names,
     )
     if form.is_valid():
         data = form.cleaned_data
@@ -269,7 +278,7 @@ def settle(request: HttpRequest, partnership_id: int) -> HttpResponse:
         messages.success(request, _("Settlement recorded; every balance is now zero."))
         return redirect("activities:costs", partnership_id)
     companies = _companies(access)
-    form = forms.SettlementForm(request.POST, companies=companies.values())
+    form = forms.SettlementForm(request.POST, companies=companies.values(), names=access.names)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -301,11 +310,12 @@ def settle(request: HttpRequest, partnership_id: int) -> HttpResponse:
 def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
     access = get_partnership_for(request.actor, partnership_id)
     companies = selectors.parties(access.partnership)
+    names = access.names  # as the reader may read them (decision 0003, addendum)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=EXPORT_CSV_DELIMITER)
     writer.writerow(
         ["type", "date", "description", "activity", "paid_by", "paid_to", "amount_eur"]
-        + [f"share_{c.name}" for c in companies]
+        + [f"share_{names[c.pk]}" for c in companies]
     )
     for item in selectors.cost_items_of(access.partnership).order_by("spent_on", "pk"):
         writer.writerow(
@@ -313,7 +323,8 @@ def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
                 guard_cell(cell)
                 for cell in [
                     "cost", item.spent_on.isoformat(), item.description,
-                    item.activity.title if item.activity else "", item.paid_by.name, "",
+                    item.activity.title if item.activity else "",
+                    names.get(item.paid_by_id, item.paid_by.name), "",
                     f"{item.amount:.2f}",
                     *[item.shares.get(str(c.pk), "0") for c in companies],
                 ]
@@ -328,8 +339,8 @@ def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
                     s.paid_on.isoformat(),
                     s.note,
                     "",
-                    s.payer.name,
-                    s.payee.name,
+                    names.get(s.payer_id, s.payer.name),
+                    names.get(s.payee_id, s.payee.name),
                     f"{s.amount:.2f}",
                 ]
             ]

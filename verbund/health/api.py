@@ -111,7 +111,7 @@ def alert_list(request, status: Status | None = "unresolved", limit: int = 100):
     """Early warnings of the partnerships of your companies and of the networks you
     coordinate, newest first."""
     alerts = selectors.alerts_for(request.actor, status=status)[: max(1, min(limit, 500))]
-    return [_alert(v) for v in selectors.alert_views(alerts)]
+    return [_alert(v) for v in selectors.alert_views(alerts, request.actor)]
 
 
 @router.post(
@@ -122,7 +122,7 @@ def alert_list(request, status: Status | None = "unresolved", limit: int = 100):
 def alert_acknowledge(request, alert_id: int):
     alert, _access = selectors.get_alert_for(request.actor, alert_id)
     alert = services.alert_acknowledge(actor=request.actor, alert=alert)
-    return _alert(selectors.alert_views([alert])[0])
+    return _alert(selectors.alert_views([alert], request.actor)[0])
 
 
 @router.post(
@@ -131,4 +131,4 @@ def alert_acknowledge(request, alert_id: int):
 def alert_resolve(request, alert_id: int):
     alert, _access = selectors.get_alert_for(request.actor, alert_id)
     alert = services.alert_resolve(actor=request.actor, alert=alert)
-    return _alert(selectors.alert_views([alert])[0])
+    return _alert(selectors.alert_views([alert], request.actor)[0])

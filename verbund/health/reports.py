@@ -50,7 +50,7 @@ def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
         ],
         [
             [
-                row.partnership.pk, " · ".join(c.name for c in row.partners),
+                row.partnership.pk, " · ".join(row.partners),
                 catalogues.label("forms", row.partnership.form, get_language() or "de"),
                 row.stage_label,
                 formats.date_format(timezone.localdate(row.partnership.stage_changed_at),
@@ -144,7 +144,7 @@ def partnership_pdf(access, language: str) -> bytes:
     with translation.override(language):
         data = dashboards.partnership_dashboard(access)
         partnership = data["partnership"]
-        names = " · ".join(party.company.name for party in data["parties"])
+        names = data["title"]
         title = _("Partnership health report")
         document = new_document(title=title, language=language, footer=_footer(title))
         paragraph(document, title, size=17, bold=True, height=9)
@@ -242,7 +242,7 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
                 [_("Partners"), _("Stage"), _("Score"), _("Traffic light"), _("Open alerts")],
                 [
                     [
-                        " · ".join(c.name for c in row.partners), row.stage_label,
+                        " · ".join(row.partners), row.stage_label,
                         "–" if row.score is None else str(round(row.score)),
                         row.light_label,
                         ", ".join(alert.title for alert in row.alerts) or "–",

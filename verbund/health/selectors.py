@@ -22,7 +22,14 @@ from verbund.health import presentation
 from verbund.health.models import HealthAlert, HealthSnapshot, Light, PartnershipHealth
 from verbund.health.params import COMPONENTS
 from verbund.partnerships.models import Partnership, PartnershipParty, Stage
-from verbund.partnerships.selectors import PartnershipAccess, get_partnership_for
+from verbund.partnerships.selectors import (
+    COORDINATOR,
+    PartnershipAccess,
+    Viewer,
+    get_partnership_for,
+    party_names,
+    with_contact_flag,
+)
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Network
 from verbund.tenancy.selectors import get_network_for
@@ -104,7 +111,9 @@ class PartnershipHealthView:
 @dataclass
 class PortfolioRow:
     partnership: Partnership
-    partners: list[Company]  # the other parties (for a company), or all parties (coordinator)
+    # The other parties (for a company), or all parties (coordinator), as the viewer may read
+    # them (``partnerships.selectors.party_names``).
+    partners: list[str]
     score: float | None
     light: str
     alerts: list[AlertView] = field(default_factory=list)
@@ -135,10 +144,16 @@ class NetworkPortfolio:
 # -- rendering ------------------------------------------------------------------------------------
 
 
-def names_of(partnerships: Iterable[Partnership]) -> dict[int, dict[str, str]]:
-    """Party key -> company name per partnership (parties must be prefetched)."""
+def names_of(partnerships: Iterable[Partnership], actor: Actor | None) -> dict[int, dict[str, str]]:
+    """Party key -> company name per partnership, as the actor may read them (parties and
+    network must be loaded). ``actor=None``: the caller checked the reader coordinates."""
     return {
-        p.pk: {str(party.company_id): party.company.name for party in p.parties.all()}
+        p.pk: {
+            str(company_id): name
+            for company_id, name in party_names(
+                p, Viewer.of(actor, p) if actor is not None else COORDINATOR
+            ).items()
+        }
         for p in partnerships
     }
 
@@ -176,8 +191,10 @@ def _unresolved_by_partnership(ids: Sequence[int]) -> dict[int, list[HealthAlert
 
 
 def _with_parties(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
-    return queryset.select_related("network", "health").prefetch_related(
-        Prefetch("parties", queryset=PartnershipParty.objects.select_related("company"))
+    return with_contact_flag(
+        queryset.select_related("network", "health").prefetch_related(
+            Prefetch("parties", queryset=PartnershipParty.objects.select_related("company"))
+        )
     )
 
 
@@ -187,7 +204,7 @@ def _with_parties(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
 def partnership_health(access: PartnershipAccess, *, days: int = 400) -> PartnershipHealthView:
     """Current health, snapshots of the last ``days`` days, unresolved alerts and reasons."""
     partnership = access.partnership
-    names = {str(p.company_id): p.company.name for p in partnership.parties.all()}
+    names = {str(company_id): name for company_id, name in access.names.items()}
     current = PartnershipHealth.objects.filter(pk=partnership.pk).first()
     since = timezone.localdate() - dt.timedelta(days=days)
     snapshots = list(
@@ -221,14 +238,20 @@ def partnership_health_for(actor: Actor, partnership_id: int) -> PartnershipHeal
 # -- portfolios -----------------------------------------------------------------------------------
 
 
-def _rows(partnerships: Sequence[Partnership], company_id: int | None) -> list[PortfolioRow]:
-    names = names_of(partnerships)
+def _rows(
+    partnerships: Sequence[Partnership], company_id: int | None, actor: Actor | None
+) -> list[PortfolioRow]:
+    names = names_of(partnerships, actor)
     alerts = _unresolved_by_partnership([p.pk for p in partnerships])
     rows = []
     for p in partnerships:
         # select_related caches a missing row; the reverse accessor raises an AttributeError
         health = getattr(p, "health", None)
-        partners = [party.company for party in p.parties.all() if party.company_id != company_id]
+        partners = [
+            names[p.pk][str(party.company_id)]
+            for party in p.parties.all()
+            if party.company_id != company_id
+        ]
         rows.append(
             PortfolioRow(
                 partnership=p,
@@ -252,7 +275,7 @@ def company_portfolio(actor: Actor, company: Company | None = None) -> list[Port
             "-stage_changed_at", "-pk"
         )
     )
-    rows = _rows(partnerships, company.pk)
+    rows = _rows(partnerships, company.pk, actor)
     rows.sort(key=lambda r: (r.partnership.stage == Stage.ENDED, LIGHT_ORDER.get(r.light, 9)))
     return rows
 
@@ -263,7 +286,7 @@ def network_open_rows(network: Network) -> list[PortfolioRow]:
     partnerships = _with_parties(
         Partnership.objects.filter(network=network).exclude(stage=Stage.ENDED)
     ).order_by("pk")
-    return _rows(list(partnerships), None)
+    return _rows(list(partnerships), None, None)
 
 
 def network_portfolio(
@@ -290,7 +313,7 @@ def network_portfolio(
             stage=Stage.ENDED
         )
     ).order_by("health__score", "pk")
-    rows = _rows(list(risky[:at_risk_limit]), None)
+    rows = _rows(list(risky[:at_risk_limit]), None, None)
     rows.sort(
         key=lambda r: (LIGHT_ORDER.get(r.light, 9), -len(r.alerts), r.score if r.score else 0)
     )
@@ -348,14 +371,15 @@ def alerts_for(
     return alerts.select_related("partnership").order_by("-opened_at", "-pk")
 
 
-def alert_views(alerts: Iterable[HealthAlert]) -> list[AlertView]:
-    """Texts for a list of alerts (their partnerships' parties in one query)."""
+def alert_views(alerts: Iterable[HealthAlert], actor: Actor | None) -> list[AlertView]:
+    """Texts for a list of alerts, parties named as the actor may read them (the partnerships
+    with their parties in two queries). ``actor=None``: the caller checked the reader
+    coordinates every alert's network."""
     alerts = list(alerts)
-    names: dict[int, dict[str, str]] = {}
-    for pid, company_id, name in PartnershipParty.objects.filter(
-        partnership_id__in={a.partnership_id for a in alerts}
-    ).values_list("partnership_id", "company_id", "company__name"):
-        names.setdefault(pid, {})[str(company_id)] = name
+    partnerships = _with_parties(
+        Partnership.objects.filter(pk__in={a.partnership_id for a in alerts})
+    )
+    names = names_of(partnerships, actor)
     return [alert_view(a, names.get(a.partnership_id, {})) for a in alerts]
 
 

@@ -72,7 +72,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         alerts = selectors.alerts_for(actor, status=status, company=actor.company)
     else:
         alerts = selectors.alerts_for(actor, status=status)
-    views = selectors.alert_views(alerts[:200])
+    views = selectors.alert_views(alerts[:200], actor)
     return render(
         request,
         "health/alerts.html",

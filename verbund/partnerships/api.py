@@ -18,12 +18,14 @@ from verbund.companies.selectors import get_company_for
 from verbund.partnerships import services
 from verbund.partnerships.models import AgreementVersion
 from verbund.partnerships.selectors import (
+    Viewer,
     contact_requests_for,
     get_contact_request_for,
     get_partnership_for,
     get_review_for,
     partnership_detail_data,
     partnerships_for,
+    party_names,
     require_decider,
     visible_submissions,
 )
@@ -173,7 +175,8 @@ class MessageOut(Schema):
     created_at: datetime
 
 
-def _partnership_out(partnership) -> dict:
+def _partnership_out(partnership, viewer: Viewer) -> dict:
+    names = party_names(partnership, viewer)
     return {
         "id": partnership.pk,
         "network": partnership.network.slug,
@@ -186,7 +189,7 @@ def _partnership_out(partnership) -> dict:
         "parties": [
             {
                 "company_id": p.company_id,
-                "name": p.company.name,
+                "name": names[p.company_id],
                 "role": p.role,
                 "is_leader": p.is_leader,
             }
@@ -228,7 +231,8 @@ def _contact_out(contact) -> dict:
 
 @router.get("/partnerships", response=list[PartnershipOut], summary="My partnerships")
 def partnership_list(request):
-    return [_partnership_out(p) for p in partnerships_for(request.actor)[:LIMIT]]
+    actor = request.actor
+    return [_partnership_out(p, Viewer.of(actor, p)) for p in partnerships_for(actor)[:LIMIT]]
 
 
 @router.get(
@@ -240,7 +244,7 @@ def partnership_detail(request, partnership_id: int):
     access = get_partnership_for(request.actor, partnership_id)
     data = partnership_detail_data(access.partnership)
     return {
-        **_partnership_out(access.partnership),
+        **_partnership_out(access.partnership, access.viewer),
         "history": [
             {
                 "from_stage": c.from_stage,
@@ -279,7 +283,8 @@ def partnership_stage(request, partnership_id: int, payload: StageIn):
         company=company,
         reason=payload.reason,
     )
-    return _partnership_out(get_partnership_for(request.actor, partnership.pk).partnership)
+    access = get_partnership_for(request.actor, partnership.pk)
+    return _partnership_out(access.partnership, access.viewer)
 
 
 @router.get(
@@ -431,7 +436,8 @@ def contact_accept(request, request_id: int):
     partnership = services.contact_request_accept(
         request=contact, user=request.user, company=company
     )
-    return _partnership_out(get_partnership_for(request.actor, partnership.pk).partnership)
+    access = get_partnership_for(request.actor, partnership.pk)
+    return _partnership_out(access.partnership, access.viewer)
 
 
 @router.post(

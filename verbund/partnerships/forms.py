@@ -145,8 +145,10 @@ class AgreementForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, parties=(), terms=None, language="de", **kwargs):
+    def __init__(self, *args, parties=(), terms=None, language="de", names=None, **kwargs):
         self.parties = list(parties)  # Company objects
+        # The parties as the writer may read them (``PartnershipAccess.names``).
+        shown = {c.pk: (names or {}).get(c.pk, c.name) for c in self.parties}
         terms = terms or {}
         self.kpi_rows = len(terms.get("kpis") or []) + EXTRA_KPI_ROWS
         self.contribution_rows = len(terms.get("contributions") or []) + EXTRA_CONTRIBUTION_ROWS
@@ -158,23 +160,24 @@ class AgreementForm(forms.Form):
         self.fields["factors"].choices = catalogues.choices("factors", language)
         kpi_choices = [("", "—"), *catalogues.choices("kpis", language)]
         direction_choices = [("", _("both / not directed"))] + [
-            (f"{a.pk}>{b.pk}", f"{a.name} → {b.name}")
+            (f"{a.pk}>{b.pk}", f"{shown[a.pk]} → {shown[b.pk]}")
             for a in self.parties
             for b in self.parties
             if a.pk != b.pk
         ]
-        party_choices = [("", "—")] + [(str(c.pk), c.name) for c in self.parties]
+        party_choices = [("", "—")] + [(str(c.pk), shown[c.pk]) for c in self.parties]
         for company in self.parties:
+            name = shown[company.pk]
             self.fields[f"share_{company.pk}"] = forms.DecimalField(
-                label=_("Cost share of %(company)s (%%)") % {"company": company.name},
+                label=_("Cost share of %(company)s (%%)") % {"company": name},
                 required=False,
             )
             self.fields[f"sponsor_{company.pk}"] = forms.CharField(
-                label=_("Sponsor at management level (%(company)s)") % {"company": company.name},
+                label=_("Sponsor at management level (%(company)s)") % {"company": name},
                 required=False,
             )
             self.fields[f"contact_{company.pk}"] = forms.CharField(
-                label=_("Contact at working level (%(company)s)") % {"company": company.name},
+                label=_("Contact at working level (%(company)s)") % {"company": name},
                 required=False,
             )
         for n in range(self.kpi_rows):
@@ -361,10 +364,12 @@ class ReferenceAskForm(forms.Form):
         label=_("Your question"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args, referees=(), candidates=(), **kwargs):
+    def __init__(self, *args, referees=(), candidates=(), names=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["referee"].choices = [(c.pk, c.name) for c in referees]
-        self.fields["candidate"].choices = [(c.pk, c.name) for c in candidates]
+        self.fields["candidate"].choices = [
+            (c.pk, (names or {}).get(c.pk, c.name)) for c in candidates
+        ]
 
 
 class ReferenceAnswerForm(forms.Form):

@@ -3,6 +3,8 @@ every German and Dutch character)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
@@ -11,11 +13,17 @@ from verbund.partnerships import presentation
 from verbund.partnerships.models import AgreementVersion, Partnership
 
 
-def agreement_pdf(version: AgreementVersion, partnership: Partnership, language: str) -> bytes:
-    """The version's terms, parties and confirmations as PDF bytes."""
+def agreement_pdf(
+    version: AgreementVersion,
+    partnership: Partnership,
+    language: str,
+    shown: Mapping[int, str] | None = None,
+) -> bytes:
+    """The version's terms, parties and confirmations as PDF bytes; ``shown``: the parties'
+    names as the reader may read them (``PartnershipAccess.names``; None: the real names)."""
     with translation.override(language):
         parties = [p.company for p in partnership.parties.select_related("company")]
-        names = {str(c.pk): c.name for c in parties}
+        names = {str(c.pk): (shown or {}).get(c.pk, c.name) for c in parties}
         confirmations = {
             c.company_id: c for c in version.confirmations.select_related("confirmed_by")
         }
@@ -29,7 +37,7 @@ def agreement_pdf(version: AgreementVersion, partnership: Partnership, language:
         document.multi_cell(0, 9, _("Partnership agreement"), new_x="LMARGIN", new_y="NEXT")
         document.set_font(FAMILY, "B", 12)
         document.multi_cell(
-            0, 7, " · ".join(c.name for c in parties), new_x="LMARGIN", new_y="NEXT"
+            0, 7, " · ".join(names[str(c.pk)] for c in parties), new_x="LMARGIN", new_y="NEXT"
         )
         document.set_font(FAMILY, "", 10)
         document.multi_cell(
@@ -40,7 +48,9 @@ def agreement_pdf(version: AgreementVersion, partnership: Partnership, language:
                 "number": version.number,
                 "status": version.get_status_display(),
                 "date": formats.date_format(version.created_at, "DATE_FORMAT"),
-                "company": version.created_by_company.name,
+                "company": names.get(
+                    str(version.created_by_company_id), version.created_by_company.name
+                ),
             },
             new_x="LMARGIN",
             new_y="NEXT",
@@ -61,11 +71,13 @@ def agreement_pdf(version: AgreementVersion, partnership: Partnership, language:
         for company in parties:
             confirmation = confirmations.get(company.pk)
             if confirmation is None:
-                text = _("%(company)s: not yet confirmed") % {"company": company.name}
+                text = _("%(company)s: not yet confirmed") % {"company": names[str(company.pk)]}
             else:
-                person = confirmation.confirmed_by
+                # A hidden party's person stays unnamed as well.
+                hidden = names[str(company.pk)] != company.name
+                person = None if hidden else confirmation.confirmed_by
                 text = _("%(company)s: confirmed on %(date)s by %(person)s") % {
-                    "company": company.name,
+                    "company": names[str(company.pk)],
                     "date": formats.date_format(confirmation.confirmed_at, "DATE_FORMAT"),
                     "person": person.get_full_name() or person.email if person else "—",
                 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -46,6 +46,120 @@ WORKED_TOGETHER_STAGES = (
 )
 
 
+# Stages that mean a first contact was accepted (or the coordination arranged it).
+CONTACT_STAGES = (
+    Stage.CONTACTED,
+    Stage.EXPLORING,
+    Stage.PILOT,
+    Stage.AGREED,
+    Stage.STRATEGIC,
+)
+
+
+def anonymous_label(company: Company) -> str:
+    """How a company is called where its name must not show: its region, nothing more."""
+    return _("an anonymous company (%(place)s)") % {"place": company.region or company.country}
+
+
+def display_name(company: Company) -> str:
+    """A company's name as a notification may carry it: anonymous companies stay anonymous."""
+    if company.visibility == Company.Visibility.ANONYMOUS:
+        return anonymous_label(company)
+    return company.name
+
+
+# -- how a viewer sees the parties of a partnership (decision 0003, addendum) ---------------------
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who reads a partnership: the companies they act for, and whether they coordinate its
+    network. Built per partnership, so ``coordinator`` already refers to its network."""
+
+    company_ids: frozenset[int]
+    coordinator: bool
+
+    @classmethod
+    def of(cls, actor: Actor, partnership: Partnership) -> Viewer:
+        return cls(frozenset(actor.company_ids), actor.is_coordinator_of(partnership.network_id))
+
+
+# The network's coordination: reads every name (callers checked the reader coordinates).
+COORDINATOR = Viewer(frozenset(), coordinator=True)
+
+
+def was_contacted(partnership: Partnership) -> bool:
+    """Whether the partnership ever went past `identified`: a paused or ended partnership that
+    never did must not reveal more than an identified one (ending would otherwise unmask)."""
+    if partnership.stage in CONTACT_STAGES or partnership.agreed_at is not None:
+        return True
+    if partnership.stage == Stage.IDENTIFIED:
+        return False
+    known = getattr(partnership, "reached_contact", None)
+    if known is None:
+        known = StageChange.objects.filter(
+            partnership=partnership, to_stage__in=CONTACT_STAGES
+        ).exists()
+        partnership.reached_contact = known  # type: ignore[attr-defined]
+    return bool(known)
+
+
+def with_contact_flag(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    """Annotate ``reached_contact`` so that lists need no query per paused or ended row."""
+    return queryset.annotate(
+        reached_contact=Exists(
+            StageChange.objects.filter(partnership=OuterRef("pk"), to_stage__in=CONTACT_STAGES)
+        )
+    )
+
+
+def party_hidden(partnership: Partnership, company: Company, viewer: Viewer) -> bool:
+    """The one rule: before a first contact, other parties' users see an anonymous company (or,
+    in a network whose coordination mediates first contacts, every company) only by its
+    ``anonymous_label`` (what ``display_name`` gives an anonymous company); its own users and
+    the network's coordinators see the name."""
+    if viewer.coordinator or company.pk in viewer.company_ids or was_contacted(partnership):
+        return False
+    return (
+        partnership.network.anonymous_contacts or company.visibility == Company.Visibility.ANONYMOUS
+    )
+
+
+def party_name(partnership: Partnership, company: Company, viewer: Viewer) -> str:
+    return anonymous_label(company) if party_hidden(partnership, company, viewer) else company.name
+
+
+def party_names(partnership: Partnership, viewer: Viewer) -> dict[int, str]:
+    """Company id -> the name the viewer may read, for every party (parties prefetched)."""
+    return {
+        p.company_id: party_name(partnership, p.company, viewer) for p in partnership.parties.all()
+    }
+
+
+@dataclass(frozen=True)
+class ShownParty:
+    """A party as one viewer sees it. ``link``: whether its profile page may be linked (an
+    anonymous profile shows no name; a mediated network's profile pages do)."""
+
+    party: PartnershipParty
+    name: str
+    link: bool
+
+
+def shown_parties(partnership: Partnership, viewer: Viewer) -> list[ShownParty]:
+    rows = []
+    for p in partnership.parties.all():
+        hidden = party_hidden(partnership, p.company, viewer)
+        rows.append(
+            ShownParty(
+                party=p,
+                name=anonymous_label(p.company) if hidden else p.company.name,
+                link=not hidden or p.company.visibility == Company.Visibility.ANONYMOUS,
+            )
+        )
+    return rows
+
+
 @dataclass(frozen=True)
 class PartnershipAccess:
     partnership: Partnership
@@ -53,6 +167,16 @@ class PartnershipAccess:
     company: Company | None
     can_manage: bool  # owner/manager of a party: stages, agreements
     is_coordinator: bool
+    # The parties the actor belongs to (usually just ``company``): they see their own names.
+    own_company_ids: frozenset[int] = frozenset()
+
+    @property
+    def viewer(self) -> Viewer:
+        return Viewer(self.own_company_ids, self.is_coordinator)
+
+    @property
+    def names(self) -> dict[int, str]:
+        return party_names(self.partnership, self.viewer)
 
     @property
     def is_party(self) -> bool:
@@ -71,8 +195,10 @@ class PartnershipAccess:
 
 
 def partnership_queryset() -> QuerySet[Partnership]:
-    return Partnership.objects.select_related("network").prefetch_related(
-        Prefetch("parties", queryset=PartnershipParty.objects.select_related("company"))
+    return with_contact_flag(
+        Partnership.objects.select_related("network").prefetch_related(
+            Prefetch("parties", queryset=PartnershipParty.objects.select_related("company"))
+        )
     )
 
 
@@ -102,6 +228,7 @@ def get_partnership_for(actor: Actor, partnership_id: int) -> PartnershipAccess:
         company=company,
         can_manage=bool(membership and membership.can_edit),
         is_coordinator=coordinator,
+        own_company_ids=frozenset(party_ids & actor.company_ids),
     )
 
 

@@ -30,9 +30,9 @@ def test_the_demo_shows_the_matching_alerts_with_evidence(demo_summary):
     assert ("marketing_alliance", "unsettled_costs") in found
     one_way = next(a["one_way_street"] for a in alerts.values() if "one_way_street" in a)
     assert one_way.evidence["given"] == 11 and one_way.evidence["received"] == 0
-    views = selectors.alert_views([one_way])
+    views = selectors.alert_views([one_way], None)  # read as the coordination
     with translation.override("en"):
-        (view,) = selectors.alert_views([one_way])
+        (view,) = selectors.alert_views([one_way], None)
     assert "passed 11 referrals to" in view.evidence and "received 0 back" in view.evidence
     assert views[0].title
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,7 +47,16 @@ def _parties(partnership: Partnership) -> list[Company]:
     return [party.company for party in partnership.parties.all()]
 
 
-def referrals_per_month(partnership: Partnership, today: dt.date | None = None) -> Chart:
+Names = Mapping[int, str] | None  # company id -> name as the viewer may read it; None: real names
+
+
+def _name(company: Company, names: Names) -> str:
+    return names.get(company.pk, company.name) if names is not None else company.name
+
+
+def referrals_per_month(
+    partnership: Partnership, today: dt.date | None = None, names_shown: Names = None
+) -> Chart:
     """Referrals passed per month in each direction (one line per ordered pair of parties; in a
     group only the pairs that passed any), one query."""
     today = today or timezone.localdate()
@@ -63,7 +73,7 @@ def referrals_per_month(partnership: Partnership, today: dt.date | None = None) 
             month_key(row["month"])
         ] += row["count"]
     parties = _parties(partnership)
-    names = {company.pk: company.name for company in parties}
+    names = {company.pk: _name(company, names_shown) for company in parties}
     pairs = [(a.pk, b.pk) for a in parties for b in parties if a.pk != b.pk]
     if len(parties) > 2:
         pairs = [pair for pair in pairs if pair in counts]
@@ -108,7 +118,9 @@ def _agreement_start(version: AgreementVersion) -> dt.date:
     return timezone.localdate(moment)
 
 
-def kpi_rows(partnership: Partnership, today: dt.date | None = None) -> list[KpiRow]:
+def kpi_rows(
+    partnership: Partnership, today: dt.date | None = None, names_shown: Names = None
+) -> list[KpiRow]:
     """Each KPI of the active agreement: recorded actual since the agreement's start against the
     target pro-rated to today (a quarterly target of 6, 45 days in, expects 3)."""
     today = today or timezone.localdate()
@@ -124,7 +136,7 @@ def kpi_rows(partnership: Partnership, today: dt.date | None = None) -> list[Kpi
     language = get_language() or "de"
     start = _agreement_start(version)
     elapsed = max((today - start).days + 1, 1)
-    names = {company.pk: company.name for company in _parties(partnership)}
+    names = {company.pk: _name(company, names_shown) for company in _parties(partnership)}
     # Custom KPIs have no recorded source: the latest figure the partners entered in a review.
     entered: dict[int, Decimal] = {}
     for review in sorted(version.reviews.all(), key=lambda r: r.number):
@@ -238,7 +250,7 @@ class FactorComparison:
 
 
 def factor_comparison(
-    partnership: Partnership, gap_points: float | None = None
+    partnership: Partnership, gap_points: float | None = None, names_shown: Names = None
 ) -> FactorComparison:
     """Both (all) parties' scores of the latest review round that everyone submitted, side by side.
 
@@ -291,7 +303,10 @@ def factor_comparison(
         kind="bar",
         category=_("Influence factor"),
         labels=labels,
-        series=[Series(label=company.name, values=matrix[i]) for i, company in enumerate(parties)],
+        series=[
+            Series(label=_name(company, names_shown), values=matrix[i])
+            for i, company in enumerate(parties)
+        ],
         unit="score",
         horizontal=True,
         minimum=0,
@@ -315,7 +330,7 @@ def factor_comparison(
     return FactorComparison(revealed_review, later_waiting, chart, gaps)
 
 
-def cost_chart(partnership: Partnership) -> tuple[Chart, object]:
+def cost_chart(partnership: Partnership, names_shown: Names = None) -> tuple[Chart, object]:
     """Paid and balance per party from the shared cost ledger (balance: positive = the others owe
     it). Returns the chart and the ledger view (for the proposal of who pays whom)."""
     view = ledger_view(partnership)
@@ -326,7 +341,7 @@ def cost_chart(partnership: Partnership) -> tuple[Chart, object]:
             title=_("Shared costs: paid and balance per partner"),
             kind="bar",
             category=_("Partner"),
-            labels=[company.name for company in companies],
+            labels=[_name(company, names_shown) for company in companies],
             series=[
                 Series(_("Paid"), [view.paid.get(c.pk, Decimal(0)) for c in companies]),
                 Series(
@@ -372,19 +387,25 @@ def partnership_dashboard(access) -> dict:
     get_partnership_for): the health with its reasons and alerts, and every chart."""
     partnership = access.partnership
     today = timezone.localdate()
-    kpis = kpi_rows(partnership, today)
-    costs, ledger = cost_chart(partnership)
+    names = access.names
+    kpis = kpi_rows(partnership, today, names)
+    costs, ledger = cost_chart(partnership, names)
     health = selectors.partnership_health(access)
     return {
         "access": access,
         "partnership": partnership,
         "parties": list(partnership.parties.all()),
+        "title": " · ".join(names.values()),
         "health": health,
         "health_chart": health_chart(health.snapshots),
-        "referral_chart": referrals_per_month(partnership, today),
+        "referral_chart": referrals_per_month(partnership, today, names),
         "kpi_rows": kpis,
         "kpi_chart": kpi_chart(kpis) if kpis else None,
-        "factors": factor_comparison(partnership),
+        "factors": factor_comparison(partnership, names_shown=names),
         "cost_chart": costs,
         "ledger": ledger,
+        "settle": [
+            (_name(payer, names), _name(payee, names), amount)
+            for payer, payee, amount in getattr(ledger, "proposal", None) or []
+        ],
     }

@@ -30,7 +30,7 @@ SORTS = ("score", "-score", "alerts", "stage", "partner")
 
 
 def _names(row: selectors.PortfolioRow) -> str:
-    return " · ".join(company.name for company in row.partners)
+    return " · ".join(row.partners)
 
 
 def _worst_first(row: selectors.PortfolioRow) -> tuple:
@@ -124,5 +124,5 @@ def network_alert_lines(actor, network: Network) -> list[AlertLine]:
         names[partnership_id].append(name)
     return [
         AlertLine(view, view.alert.partnership_id, names[view.alert.partnership_id])
-        for view in selectors.alert_views(alerts)
+        for view in selectors.alert_views(alerts, actor)
     ]

@@ -23,7 +23,7 @@ from verbund.partnerships.models import (
     Stage,
     StageChange,
 )
-from verbund.partnerships.selectors import open_partnership_between
+from verbund.partnerships.selectors import display_name, open_partnership_between
 from verbund.tenancy.models import Network
 
 
@@ -37,13 +37,6 @@ def network_setting(network: Network, key: str, default: int) -> int:
     return (
         value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
     )
-
-
-def display_name(company: Company) -> str:
-    """A company's name as a notification may carry it: anonymous companies stay anonymous."""
-    if company.visibility == Company.Visibility.ANONYMOUS:
-        return _("an anonymous company (%(place)s)") % {"place": company.region or company.country}
-    return company.name
 
 
 def _check_companies(network: Network, companies: list[Company]) -> None:

@@ -12,7 +12,7 @@ from verbund.companies.models import Company, NetworkCompany
 from verbund.notifications.services import notify
 from verbund.partnerships import notices, substance
 from verbund.partnerships.models import Partnership, ReferenceRequest
-from verbund.partnerships.selectors import worked_together
+from verbund.partnerships.selectors import Viewer, party_hidden, worked_together
 from verbund.partnerships.services.partnership import display_name
 
 
@@ -37,6 +37,17 @@ def reference_request_create(
         )
     if referee.pk in party_ids:
         raise ValidationError({"referee": _("Ask a company outside this partnership.")})
+    # Before a first contact the requester may not know who an anonymous partner is; a question
+    # about it would name it to the referee (and the answer back to the requester).
+    if party_hidden(partnership, candidate, Viewer(frozenset({requester.pk}), coordinator=False)):
+        raise ValidationError(
+            {
+                "candidate": _(
+                    "You can ask about this partner once it has accepted a first contact: "
+                    "until then it stays anonymous."
+                )
+            }
+        )
     if not NetworkCompany.objects.filter(network=partnership.network, company=referee).exists() or (
         referee.visibility == Company.Visibility.PRIVATE
     ):

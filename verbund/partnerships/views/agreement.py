@@ -18,10 +18,6 @@ from verbund.partnerships.selectors import get_partnership_for, get_version_for,
 from verbund.partnerships.views.common import render_form
 
 
-def party_names(partnership) -> dict[str, str]:
-    return {str(p.company_id): p.company.name for p in partnership.parties.all()}
-
-
 @login_required
 def agreement_edit(request: HttpRequest, partnership_id: int) -> HttpResponse:
     access = get_partnership_for(request.actor, partnership_id)
@@ -32,7 +28,9 @@ def agreement_edit(request: HttpRequest, partnership_id: int) -> HttpResponse:
     parties = [p.company for p in partnership.parties.all()]
     language = request.LANGUAGE_CODE
     if request.method == "POST":
-        form = AgreementForm(request.POST, parties=parties, terms=terms, language=language)
+        form = AgreementForm(
+            request.POST, parties=parties, terms=terms, language=language, names=access.names
+        )
         if form.is_valid():
             try:
                 version = services.agreement_draft(
@@ -55,7 +53,7 @@ def agreement_edit(request: HttpRequest, partnership_id: int) -> HttpResponse:
                 )
                 return redirect("partnerships:agreement", partnership.pk, version.number)
     else:
-        form = AgreementForm(parties=parties, terms=terms, language=language)
+        form = AgreementForm(parties=parties, terms=terms, language=language, names=access.names)
     return render_form(
         request,
         "partnerships/agreement_edit.html",
@@ -79,7 +77,13 @@ def agreement_edit(request: HttpRequest, partnership_id: int) -> HttpResponse:
                 for n in range(form.contribution_rows)
             ],
             "party_rows": [
-                (c, form[f"share_{c.pk}"], form[f"sponsor_{c.pk}"], form[f"contact_{c.pk}"])
+                (
+                    c,
+                    access.names.get(c.pk, c.name),
+                    form[f"share_{c.pk}"],
+                    form[f"sponsor_{c.pk}"],
+                    form[f"contact_{c.pk}"],
+                )
                 for c in parties
             ],
         },
@@ -92,7 +96,8 @@ def agreement_version(request: HttpRequest, partnership_id: int, number: int) ->
     access, version = get_version_for(request.actor, partnership_id, number)
     partnership = access.partnership
     language = request.LANGUAGE_CODE
-    names = party_names(partnership)
+    shown = access.names
+    names = {str(company_id): name for company_id, name in shown.items()}
     previous = (
         AgreementVersion.objects.filter(partnership=partnership, number__lt=number)
         .order_by("-number")
@@ -112,8 +117,10 @@ def agreement_version(request: HttpRequest, partnership_id: int, number: int) ->
             if previous
             else [],
             "parties": [
-                (p.company, confirmed.get(p.company_id)) for p in partnership.parties.all()
+                (shown[p.company_id], confirmed.get(p.company_id))
+                for p in partnership.parties.all()
             ],
+            "author": shown.get(version.created_by_company_id, ""),
             "can_confirm": (
                 access.can_manage
                 and version.status == AgreementVersion.Status.DRAFT
@@ -145,7 +152,7 @@ def agreement_confirm(request: HttpRequest, partnership_id: int, number: int) ->
 @login_required
 def agreement_pdf(request: HttpRequest, partnership_id: int, number: int) -> HttpResponse:
     access, version = get_version_for(request.actor, partnership_id, number)
-    content = pdf.agreement_pdf(version, access.partnership, request.LANGUAGE_CODE)
+    content = pdf.agreement_pdf(version, access.partnership, request.LANGUAGE_CODE, access.names)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="agreement-{partnership_id}-v{number}-{request.LANGUAGE_CODE}.pdf"'

@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from verbund.companies.models import Company
 from verbund.companies.selectors import Access, get_company_for, visible_profile
 from verbund.lib import catalogues
 from verbund.partnerships import services
@@ -91,6 +92,20 @@ def contact_request_new(request: HttpRequest, company_id: int) -> HttpResponse:
     )
 
 
+def _thread_name(access, company) -> str:
+    """Who wrote a message, by the page's own rule for the two names above the thread: an
+    anonymous recipient stays anonymous to the sender until it accepts, an anonymous sender
+    stays anonymous to the recipient (decision 0003)."""
+    contact = access.request
+    anonymous = company.visibility == Company.Visibility.ANONYMOUS
+    if anonymous and not access.is_coordinator:
+        if company.pk == contact.recipient_id and access.is_sender and contact.status != "accepted":
+            return _("Anonymous company")
+        if company.pk == contact.sender_id and access.is_recipient:
+            return _("Anonymous company")
+    return company.name
+
+
 def _detail(request: HttpRequest, access, decline_form=None, *, invalid=False) -> HttpResponse:
     contact = access.request
     form_entry = catalogues.get("forms", contact.form)
@@ -100,7 +115,10 @@ def _detail(request: HttpRequest, access, decline_form=None, *, invalid=False) -
         {
             "contact": contact,
             "access": access,
-            "thread": contact.messages.select_related("company", "author"),
+            "thread": [
+                (m, _thread_name(access, m.company))
+                for m in contact.messages.select_related("company", "author")
+            ],
             "decline_form": decline_form or DeclineForm(),
             "message_form": MessageForm(),
             "form_label": form_entry.label(request.LANGUAGE_CODE) if form_entry else contact.form,

@@ -17,12 +17,15 @@ from verbund.partnerships import form_templates, services, stages
 from verbund.partnerships.forms import StageForm, apply_errors, checklist_rows
 from verbund.partnerships.models import ChecklistItem, Stage
 from verbund.partnerships.selectors import (
+    Viewer,
     addable_companies,
     contact_requests_for,
     get_partnership_for,
     partnership_detail_data,
     partnerships_for,
+    party_names,
     reference_requests_for,
+    shown_parties,
 )
 from verbund.partnerships.services.partnership import paused_from, strategic_missing
 from verbund.partnerships.views.common import render_form
@@ -37,11 +40,15 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     for partnership in partnerships:
         parties = list(partnership.parties.all())
         own = [p for p in parties if p.company_id in actor.company_ids]
-        others = [p.company for p in parties if p.company_id not in actor.company_ids]
+        names = party_names(partnership, Viewer.of(actor, partnership))
         rows.append(
             {
                 "partnership": partnership,
-                "partners": others if own else [p.company for p in parties],
+                "partners": [
+                    names[p.company_id]
+                    for p in parties
+                    if not own or p.company_id not in actor.company_ids
+                ],
                 "form": _form_label(partnership.form, language),
             }
         )
@@ -83,6 +90,17 @@ def _addable(access) -> list:
     return list(addable_companies(access)[:500])
 
 
+def _changed_by(change, names: dict[int, str]) -> str:
+    """Who made a change, as the viewer may read it: a hidden party's person stays unnamed."""
+    if change.company_id is None:
+        person = change.changed_by
+        return (person.get_full_name() or person.email) if person else ""
+    name = names.get(change.company_id, change.company.name)
+    if name != change.company.name or change.changed_by is None:
+        return name
+    return f"{name} ({change.changed_by.get_full_name() or change.changed_by.email})"
+
+
 def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
     partnership = access.partnership
     language = request.LANGUAGE_CODE
@@ -93,14 +111,18 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
     for item, label in checklist_rows(data["checklist"], language):
         by_stage.setdefault(item.stage, []).append((item, label))
     labels = {item.key: label for item, label in checklist_rows(data["checklist"], language)}
+    names = access.names
     changes = [
-        (change, [labels.get(key, key) for key in change.open_items]) for change in data["changes"]
+        (change, [labels.get(key, key) for key in change.open_items], _changed_by(change, names))
+        for change in data["changes"]
     ]
     versions = data["versions"]
     return {
         "partnership": partnership,
         "access": access,
-        "parties": list(partnership.parties.all()),
+        "parties": shown_parties(partnership, access.viewer),
+        "title": " · ".join(names.values()),
+        "version_authors": [(v, names.get(v.created_by_company_id, "")) for v in versions],
         "editable_roles": _editable_roles(access),
         "addable": _addable(access),
         "leader": next((p for p in partnership.parties.all() if p.is_leader), None),
@@ -126,9 +148,12 @@ def _detail_context(request: HttpRequest, access, stage_form=None) -> dict:
         "active_version": next((v for v in versions if v.status == "active"), None),
         "latest_version": versions[0] if versions else None,
         "reviews": data["reviews"],
-        "references": list(
-            partnership.reference_requests.select_related("referee", "candidate", "requester")
-        )
+        "references": [
+            (ref, names.get(ref.candidate_id, ref.candidate.name))
+            for ref in partnership.reference_requests.select_related(
+                "referee", "candidate", "requester"
+            )
+        ]
         if access.is_party
         else [],
         "stage_index": stages.PATH.index(partnership.stage)

@@ -36,7 +36,7 @@ def reference_ask(request: HttpRequest, partnership_id: int) -> HttpResponse:
     candidates = [p.company for p in partnership.parties.all() if p.company_id != company.pk]
     referees = _referees(partnership)
     data = request.POST if request.method == "POST" else None
-    form = ReferenceAskForm(data, referees=referees, candidates=candidates)
+    form = ReferenceAskForm(data, referees=referees, candidates=candidates, names=access.names)
     if data is not None and form.is_valid():
         try:
             services.reference_request_create(
