@@ -643,8 +643,10 @@ def _model_of(code: str) -> type:
 # ---------------------------------------------------------------------------------------------
 
 
-def _agreement(terms: Any, activated_at: dt.datetime | None, parties: tuple[str, ...]):
-    """The pure core's agreement from an active version's terms (start, cadence, KPI targets)."""
+def _agreement(terms: Any, activated: int | None, parties: tuple[str, ...]):
+    """The pure core's agreement from an active version's terms (start, cadence, KPI targets);
+    ``activated`` is the local day of activation as a day number (counted by the database:
+    ``timezone.localdate`` per row looked the time zone up 100,000 times at scale)."""
     if not isinstance(terms, dict):
         return None
     start = None
@@ -653,8 +655,8 @@ def _agreement(terms: Any, activated_at: dt.datetime | None, parties: tuple[str,
             start = dt.date.fromisoformat(str(terms["start"]))
         except ValueError:
             start = None
-    if start is None and activated_at is not None:
-        start = timezone.localdate(activated_at)
+    if start is None and activated is not None:
+        start = dt.date.fromordinal(activated)
     if start is None:
         return None
     cadence = terms.get("review_cadence_months")
@@ -819,7 +821,7 @@ def facts(
         pid: (terms, activated)
         for pid, terms, activated in AgreementVersion.objects.filter(
             party_scope, status=AgreementVersion.Status.ACTIVE
-        ).values_list("partnership_id", "terms", "activated_at")
+        ).values_list("partnership_id", "terms", DayNumber("activated_at"))
     }
     out = []
     keep = []
