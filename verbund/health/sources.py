@@ -232,11 +232,10 @@ def _array_rows(query: Any, width: int) -> np.ndarray:
     sql, params = query.sql_with_params()
     names = ", ".join(f"c{i}" for i in range(width))
     as_bigint = ", ".join(f"c{i}::bigint" for i in range(width))
-    with connection.cursor() as cursor:
-        # The query's parameters bound by the client, as Django does; then a cursor of the same
-        # connection that may ask for binary results.
+    # The query's parameters bound by the client, as Django does; then a cursor of the same
+    # connection that may ask for binary results (Django's client-side cursors may not).
+    with connection.cursor() as cursor, psycopg.Cursor(cursor.connection) as raw:
         statement = psycopg.ClientCursor(cursor.connection).mogrify(sql, params)
-        raw = psycopg.Cursor(cursor.connection)
         raw.adapters.register_loader(INT8_ARRAY, _Bytes)
         raw.execute(
             f"SELECT array_agg(ARRAY[{as_bigint}]) FROM ({statement}) AS q({names})",  # noqa: S608
