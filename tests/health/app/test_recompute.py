@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tests.health.app.django_world import (
@@ -263,3 +265,59 @@ def test_history_reads_once_and_gives_what_a_read_per_day_gives(
         assert snapshots[day].light == str(scores.light[0])
     # the history is not flat: the recorded past moves the score
     assert len({round(snapshots[day].score, 3) for day in days}) > 1
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the fast read path is PostgreSQL's"
+)
+
+
+@postgresql_only
+def test_postgresql_reads_every_source_as_the_orm_does(
+    world, partnership, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The binary array read gives, source by source, the rows (and order) of ``values_list``."""
+    recorded(world, partnership, django_capture_on_commit_callbacks)
+    compared = []
+    fast = sources._rows
+
+    def both(queryset, *columns):
+        rows = fast(queryset, *columns)
+        portable = np.array(list(queryset.values_list(*columns)), dtype=np.int64)
+        assert np.array_equal(rows, portable.reshape(-1, len(columns)))
+        compared.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(sources, "_rows", both)
+    sources.read(network_ids=[world.alpha.pk])
+    assert len(compared) == 12 and sum(1 for n in compared if n) >= 9  # all queries, most with rows
+
+
+def loaded_arrays(loaded):
+    raw = loaded.raw
+    return [loaded.ids, loaded.networks, loaded.row_of_event, loaded.by_index, loaded.to_index,
+            raw.source, raw.partnership, raw.pk, raw.day, raw.kind, raw.by, raw.to, raw.ref,
+            raw.amount, raw.rating]  # fmt: skip
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_parallel_read_loads_what_the_sequential_read_loads(
+    world, partnership, django_capture_on_commit_callbacks
+):
+    """Outside a transaction the sources are read on two more connections while the facts are
+    read here; inside one (other connections cannot see its rows) everything is read here."""
+    recorded(world, partnership, django_capture_on_commit_callbacks)
+    assert sources._parallel()
+    parallel = sources.load(network_ids=[world.alpha.pk])
+    with transaction.atomic():
+        assert not sources._parallel()
+        sequential = sources.load(network_ids=[world.alpha.pk])
+    assert parallel.raw.size > 40
+    for mine, theirs in zip(loaded_arrays(parallel), loaded_arrays(sequential), strict=True):
+        assert np.array_equal(mine, theirs)
+    assert parallel.partnerships == sequential.partnerships
+    assert parallel.raw.scores == sequential.raw.scores and parallel.raw.scores
+    assert parallel.raw.shares == sequential.raw.shares
+    assert parallel.raw.kpi_names == sequential.raw.kpi_names
+    assert parallel.history(0) == sequential.history(0)
