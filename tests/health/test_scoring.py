@@ -208,6 +208,15 @@ def test_the_points_of_the_reasons_add_up_and_match_their_sentences(history, off
     )
     expected = sum(100 * weights[c] * (scores.components[c][0] - 0.5) / applying for c in explained)
     assert abs(sum(r.effect for r in reasons) - expected) <= 0.051 * len(reasons)
+    if cols_referrals_or_starts(scores):
+        assert "reciprocity" in explained  # its points are never left without a sentence
     for r in reasons:
         assert not (r.code in BAD_NEWS and r.effect > 0), r
         assert not (r.code in GOOD_NEWS and r.effect < 0), r
+
+
+def cols_referrals_or_starts(scores):
+    """Reciprocity rests on referrals or on who starts meetings and activities (not on closed
+    business alone, which has no sentence of its own)."""
+    cols = scores.columns
+    return bool(cols.win_ref[0].sum() > 0 or cols.win_init[0].sum() > 0)

@@ -22,6 +22,7 @@ REASONS = MappingProxyType(
         "referrals_one_sided": ("party", "partner", "given", "received"),
         "value_one_sided": ("party", "partner", "given_cents", "received_cents"),
         "initiative_one_sided": ("party", "started", "others_started"),
+        "initiative_spread": ("party", "started", "others_started"),
         "quick_answers": ("days",),
         "slow_answers": ("party", "days"),
         "kpis_on_track": ("percent",),

@@ -176,6 +176,16 @@ _REFERRALS = {
     "received": _number("received"),
 }
 _TRUST = {"before": _number("before"), "now": _number("now")}
+# Who starts the joint activities and meetings: the same words whether one partner starts
+# (almost) all of them or they take turns.
+_STARTED = gettext_lazy(
+    "%(party)s started %(started)s joint activities and meetings, the others %(others)s."
+)
+_STARTERS = {
+    "party": _party("party"),
+    "started": _number("started"),
+    "others": _number("others_started"),
+}
 
 
 # -- alerts ---------------------------------------------------------------------------------------
@@ -521,14 +531,8 @@ REASONS: dict[str, Render] = {
         given=_euros("given_cents"),
         received=_euros("received_cents"),
     ),
-    "initiative_one_sided": _text(
-        gettext_lazy(
-            "%(party)s started %(started)s joint activities and meetings, the others %(others)s."
-        ),
-        party=_party("party"),
-        started=_number("started"),
-        others=_number("others_started"),
-    ),
+    "initiative_one_sided": _text(_STARTED, **_STARTERS),
+    "initiative_spread": _text(_STARTED, **_STARTERS),
     "quick_answers": _counted(
         "days",
         lambda n: ngettext(

@@ -388,11 +388,13 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
                 given=int(referred[a][b]),
                 received=int(referred[b][a]),
             )
-        if one_sided:
+        # Without referrals the spread of initiative is all there is to say about reciprocity:
+        # it gets a sentence even when it is not one-sided (else the points go unexplained).
+        if one_sided or (worst is None and init.sum() > 0):
             top = int(init.argmax())
             add(
                 "reciprocity",
-                "initiative_one_sided",
+                "initiative_one_sided" if one_sided else "initiative_spread",
                 initiative_share if worst is not None else None,
                 party=parties[top],
                 started=int(init[top]),
