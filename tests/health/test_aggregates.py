@@ -116,7 +116,45 @@ def test_balances_always_sum_to_zero():
     state.apply(h.Event(day(2), h.COST_ITEM, "b", amount_cents=10_001, shares={"a": 1, "b": 2}))
     state.apply(h.Event(day(3), h.SETTLEMENT, "c", "a", amount_cents=5_000))
     assert state.balance.sum() == pytest.approx(0)
-    assert state.balance[0] == pytest.approx(30_000 - 10_000 - 10_001 / 3 - 5_000)
+    # whole cents, split as the cost ledger splits: 10_001 by 1:2 is 33.34 € + 66.67 €
+    assert state.balance[0] == 30_000 - 10_000 - 3_334 - 5_000
+
+
+def test_cost_items_are_split_to_the_cent_as_the_cost_ledger_splits_them():
+    """The balances behind the unsettled-costs warning are the costs page's, cent for cent."""
+    from decimal import Decimal
+
+    from verbund.activities import ledger
+
+    percent = {"a": Decimal("33.34"), "b": Decimal("33.33"), "c": Decimal("33.33")}
+    items = [("c", 27_550), ("b", 42_000), ("a", 135_000), ("a", 180_000), ("b", 10_001)]
+    ship = partnership(parties=("a", "b", "c"))
+    events = [
+        h.Event(day(n), h.COST_ITEM, by, amount_cents=cents, shares=dict(percent))
+        for n, (by, cents) in enumerate(items)
+    ]
+    book = ledger.Ledger(
+        parties=["a", "b", "c"],
+        expenses=[ledger.Expense(by, Decimal(cents) / 100, percent) for by, cents in items],
+    )
+    expected = [int(v * 100) for v in book.balances().values()]
+    state = ag.State.build(ship, events)
+    assert state.balance.tolist() == expected
+    facts = ag.Facts.from_partnerships([ship])
+    batch = ag.compute(facts, ag.EventTable.from_histories(facts, [events]), day(10))
+    assert batch.balance[0].tolist() == expected
+    # an equal split (the core gets no shares) of an odd amount: the first party's cent
+    pair = partnership()
+    odd = [h.Event(day(1), h.COST_ITEM, "b", amount_cents=10_001)]
+    half = {"a": Decimal(50), "b": Decimal(50)}
+    book = ledger.Ledger(
+        parties=["a", "b"], expenses=[ledger.Expense("b", Decimal("100.01"), half)]
+    )
+    expected = [int(v * 100) for v in book.balances().values()]
+    assert ag.State.build(pair, odd).balance.tolist() == expected == [-5_001, 5_001]
+    facts = ag.Facts.from_partnerships([pair])
+    batch = ag.compute(facts, ag.EventTable.from_histories(facts, [odd]), day(2))
+    assert batch.balance[0].tolist() == expected
 
 
 def test_settling_everything_clears_the_unsettled_day():

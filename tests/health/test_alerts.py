@@ -46,6 +46,27 @@ def test_one_way_street_names_who_gives_and_who_does_not():
     assert finding.next_step == "discuss_balance"
 
 
+def test_one_way_street_since_never_precedes_the_partnership():
+    """A partner that never referred back is silent since the partnership began, not since the
+    start of a window reaching back before it."""
+    events = [h.Event(day(n + 2), h.MEETING, "a") for n in range(0, 120, 10)]
+    for n in range(0, 120, 8):
+        events += referral(n, "a", "b", f"r{n}")
+    finding = only(found(partnership(), events, day(120), "one_way_street"))
+    assert finding.since == day(0)
+
+
+def test_unanswered_referral_of_a_partner_that_never_answered_has_no_usual_time():
+    events = [h.Event(day(n), h.MEETING, "a") for n in range(0, 60, 10)]
+    events += referral(5, "a", "b", "waiting", answer_after=None)
+    finding = only(found(partnership(), events, day(60), "unanswered_referral"))
+    assert finding.evidence["usual_days"] is None
+    events += referral(0, "b", "a", "answered", answer_after=2)
+    events += referral(1, "a", "b", "quick", answer_after=0)
+    finding = only(found(partnership(), events, day(60), "unanswered_referral"))
+    assert finding.evidence["usual_days"] == 0.0
+
+
 def test_empty_partnership_after_a_long_silence_for_its_pace():
     events = balanced_year(150)
     assert found(partnership(), events, day(170), "empty_partnership") == []
@@ -179,6 +200,7 @@ def test_unsettled_costs_name_who_is_owed():
     finding = only(found(partnership(), events, day(120), "unsettled_costs"))
     assert finding.evidence["owed_party"] == "a" and finding.evidence["debtor_party"] == "b"
     assert finding.evidence["amount_cents"] == 20_000
+    assert finding.evidence["transfers"] == [["b", "a", 20_000]]
     assert finding.since == day(20)
     events.append(h.Event(day(121), h.SETTLEMENT, "b", "a", amount_cents=20_000))
     assert found(partnership(), events, day(200), "unsettled_costs") == []
@@ -353,3 +375,22 @@ def test_a_partner_that_lets_the_other_start_things_but_keeps_referring_is_no_on
 def test_the_one_way_evidence_counts_the_partners_run_without_starting_anything():
     finding = only(found(partnership(), _taker(carried_by_a=True), day(399), "one_way_street"))
     assert finding.evidence["others_started"] == len(range(155, 400, 14))
+
+
+def test_unsettled_costs_name_every_debtor_with_its_own_amount_as_the_ledger_proposes():
+    """Two debtors: the evidence is the cost ledger's settlement proposal, one transfer each,
+    not the whole debt put on the largest debtor."""
+    from decimal import Decimal
+
+    from verbund.activities import ledger
+
+    ship = partnership(parties=("a", "b", "c"))
+    events = [
+        *balanced_year(200),
+        h.Event(day(20), h.COST_ITEM, "a", amount_cents=90_000),
+        h.Event(day(30), h.COST_ITEM, "b", amount_cents=30_000),
+    ]
+    finding = only(found(ship, events, day(140), "unsettled_costs"))
+    balances = {"a": Decimal("500.00"), "b": Decimal("-100.00"), "c": Decimal("-400.00")}
+    proposal = [[t.payer, t.payee, int(t.amount * 100)] for t in ledger.settle(balances)]
+    assert finding.evidence["transfers"] == proposal == [["c", "a", 40_000], ["b", "a", 10_000]]

@@ -180,3 +180,43 @@ def test_reasons_of_a_row_are_the_same_in_a_table_of_many_as_alone():
             expected=many.expected[kpi_rows],
         )
         assert many.reasons(row) == alone.reasons(0)
+
+
+BAD_NEWS = {"silent", "few_events", "initiative_one_sided", "slow_answers", "factors_weak",
+            "perception_gap"}  # fmt: skip
+GOOD_NEWS = {"recently_active", "busy", "quick_answers", "factors_strong"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(histories(), st.integers(0, 500))
+def test_the_points_of_the_reasons_add_up_and_match_their_sentences(history, offset):
+    """Each reason carries the points of its own part of a component: two reasons of one
+    component never both show the component's points (they would count them twice), the listed
+    points add up to the score's distance from 50, and bad news never carries a plus."""
+    from verbund.health import aggregates, scoring
+
+    ship, events = history
+    as_of = max([day(offset), *[e.day for e in events]])
+    facts = aggregates.Facts.from_partnerships([ship])
+    state = aggregates.State.build(ship, [e for e in events if e.day <= as_of])
+    scores = scoring.score(facts, state.columns(as_of, facts))
+    reasons = scores.reasons(0, top=len(codes.REASONS))
+    explained = {r.component for r in reasons}
+    weights = HealthSettings().component_weights()
+    applying = sum(
+        w for c, w in weights.items() if scores.components[c][0] == scores.components[c][0]
+    )
+    expected = sum(100 * weights[c] * (scores.components[c][0] - 0.5) / applying for c in explained)
+    assert abs(sum(r.effect for r in reasons) - expected) <= 0.051 * len(reasons)
+    if cols_referrals_or_starts(scores):
+        assert "reciprocity" in explained  # its points are never left without a sentence
+    for r in reasons:
+        assert not (r.code in BAD_NEWS and r.effect > 0), r
+        assert not (r.code in GOOD_NEWS and r.effect < 0), r
+
+
+def cols_referrals_or_starts(scores):
+    """Reciprocity rests on referrals or on who starts meetings and activities (not on closed
+    business alone, which has no sentence of its own)."""
+    cols = scores.columns
+    return bool(cols.win_ref[0].sum() > 0 or cols.win_init[0].sum() > 0)

@@ -709,11 +709,25 @@ def share_weights(parties: Sequence[str], shares: Mapping[str, float]) -> np.nda
     return weights / weights.sum()
 
 
+def split_cents(amount: float, weights: np.ndarray) -> np.ndarray:
+    """A cost item's amount (cents) split by weights (fractions summing to 1) into whole cents,
+    as the cost ledger splits it (``verbund.activities.ledger.split``): each party's share rounded
+    down, the cents left over to the largest remainders, ties in party order. So the balances, and
+    the settlement named in the `unsettled_costs` evidence, are the costs page's to the cent."""
+    total = abs(round(float(amount)))
+    exact = total * np.asarray(weights, dtype=np.float64)
+    parts = np.floor(exact + 1e-6)  # 1e-6: 0.3333 * 30000 must not floor to 9998
+    left = int(total - parts.sum())
+    order = np.argsort(-(exact - parts), kind="stable")
+    parts[order[:left]] += 1.0
+    return parts if amount >= 0 else -parts
+
+
 def cost_delta(
     parties: Sequence[str], payer: int, amount: int, shares: Mapping[str, float]
 ) -> np.ndarray:
     """Balance change of a cost item: the payer is owed what the others' shares amount to."""
-    delta = -amount * share_weights(parties, shares)
+    delta = -split_cents(amount, share_weights(parties, shares))
     delta[payer] += amount
     return delta
 
@@ -1177,13 +1191,18 @@ def _ledger(
     parties = np.array([len(x) for x in facts.parties])[e_p]
     delta = np.zeros((len(entries), k))
     is_cost = cost[entries]
-    # equal split among the partnership's own parties
-    share = np.where(np.arange(k)[None, :] < parties[:, None], 1.0 / parties[:, None], 0.0)
-    delta[is_cost] = -amount[entries][is_cost, None] * share[is_cost]
+    # equal split among the partnership's own parties, in whole cents as the cost ledger splits
+    # (split_cents): the cents left over go to the first parties
+    whole = np.round(amount[entries])
+    base = np.floor(whole / parties)
+    left = whole - base * parties
+    column = np.arange(k)[None, :]
+    share = np.where(column < parties[:, None], base[:, None] + (column < left[:, None]), 0.0)
+    delta[is_cost] = -share[is_cost]
     for j, row in enumerate(rows[entries]):
         custom = table.shares.get(int(row))
         if custom is not None:
-            delta[j, : len(custom)] = -amount[entries][j] * custom
+            delta[j, : len(custom)] = -split_cents(amount[entries][j], custom)
     delta[np.arange(len(entries)), by[entries]] += amount[entries]
     settlement = ~is_cost
     delta[np.flatnonzero(settlement), to[entries][settlement]] -= amount[entries][settlement]

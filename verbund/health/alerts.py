@@ -164,6 +164,7 @@ def findings(scores: Scores) -> list[Finding]:
     opens = keep & unusual & (given_since >= s.one_way_min_referrals)
     opens &= log_chance <= np.log(s.one_way_surprise)
     window_start = today - s.window_days
+    created = facts.created
     for row, a, b in zip(*np.nonzero(keep), strict=True):
         parties = facts.parties[row]
         last_back = int(cols.last_ref[row, b, a])
@@ -171,7 +172,8 @@ def findings(scores: Scores) -> list[Finding]:
             row,
             "one_way_street",
             f"{parties[a]}>{parties[b]}",
-            max(last_back, window_start) if last_back != NONE else window_start,
+            # since b last referred back, within the window, never before the partnership began
+            max(last_back if last_back != NONE else window_start, window_start, created[row]),
             opens=opens[row, a, b],
             party=parties[a],
             partner=parties[b],
@@ -193,6 +195,7 @@ def findings(scores: Scores) -> list[Finding]:
             today - int(scores.silence[row]),
             days_silent=int(scores.silence[row]),
             last_activity=iso(last) if last != NONE else None,
+            created=iso(facts.created[row]),
             usual_gap_days=int(scores.empty_after[row]),
         )
 
@@ -208,6 +211,7 @@ def findings(scores: Scores) -> list[Finding]:
             cols.ans_n > 1e-6, np.expm1(cols.ans_log / np.maximum(cols.ans_n, 1e-9)), 0.0
         )
     slow = (usual >= s.slow_answer_days) & (cols.ans_n >= s.slow_answer_min_answers)
+    answered = cols.ans_n > 1e-6
     for kind, count, oldest, limit, needs_slow in (
         (
             "unanswered_referral",
@@ -237,7 +241,8 @@ def findings(scores: Scores) -> list[Finding]:
                 party=facts.parties[row][party],
                 waiting=int(count[row, party]),
                 oldest_days=int(waited[row, party]),
-                usual_days=round(float(usual[row, party]), 1),
+                # None: the party has not answered anything yet, so there is no "usually"
+                usual_days=round(float(usual[row, party]), 1) if answered[row, party] else None,
             )
 
     # perception_gap: in the latest complete round, per factor.
@@ -387,19 +392,22 @@ def findings(scores: Scores) -> list[Finding]:
     old_debt = np.where(present, cols.balance - cols.recent_credit, -np.inf).max(axis=1)
     unsettled = (cols.unsettled_since != NONE) & (old_debt >= s.unsettled_min_cents)
     unsettled &= today - cols.unsettled_since >= s.unsettled_days
-    owed_by = np.where(present, cols.balance, -np.inf)
-    owing = np.where(present, cols.balance, np.inf).argmin(axis=1)
     for row in np.flatnonzero(unsettled):
         parties = facts.parties[row]
-        owed_index = int(owed_by[row].argmax())
+        # Who pays whom how much: the cost ledger's own settlement proposal, so the warning names
+        # every debtor with its own amount, as the costs page does (the first transfer also fills
+        # the single-debtor fields that alerts stored before `transfers` existed carry).
+        transfers = settlement(cols.balance[row, : len(parties)])
+        payer, payee, cents = transfers[0] if transfers else (0, 0, 0)
         add(
             row,
             "unsettled_costs",
             "",
             int(cols.unsettled_since[row]),
-            owed_party=parties[owed_index],
-            debtor_party=parties[int(owing[row])],
-            amount_cents=round(float(owed_by[row, owed_index])),
+            owed_party=parties[payee],
+            debtor_party=parties[payer],
+            amount_cents=cents,
+            transfers=[[parties[a], parties[b], c] for a, b, c in transfers],
             unsettled_days=int(today - cols.unsettled_since[row]),
         )
 
@@ -448,6 +456,27 @@ def findings(scores: Scores) -> list[Finding]:
 
     out.sort(key=lambda f: f.row)
     return out
+
+
+def settlement(balance: np.ndarray) -> list[tuple[int, int, int]]:
+    """Transfers (payer, payee, cents) that bring the balances (cents, positive = the others owe
+    the party) to zero: largest debtor pays largest creditor, first party on ties, the rule of
+    ``verbund.activities.ledger.settle`` (the costs page's proposal), in whole cents."""
+    cents = [round(float(b)) for b in balance]
+    # (balances a rounded cent off zero leave that cent out, as they should)
+    owes = {p: -c for p, c in enumerate(cents) if c < 0}
+    owed = {p: c for p, c in enumerate(cents) if c > 0}
+    transfers: list[tuple[int, int, int]] = []
+    while owes and owed:
+        debtor = max(owes, key=lambda p: owes[p])
+        creditor = max(owed, key=lambda p: owed[p])
+        amount = min(owes[debtor], owed[creditor])
+        transfers.append((debtor, creditor, amount))
+        for side, party in ((owes, debtor), (owed, creditor)):
+            side[party] -= amount
+            if side[party] == 0:
+                del side[party]
+    return transfers
 
 
 def _nanmean(values: np.ndarray, axis: int) -> np.ndarray:

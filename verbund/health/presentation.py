@@ -120,6 +120,25 @@ def _text(template: str, **fillers: Filler) -> Render:
     return render
 
 
+def _counted(key: str, choose: Callable[[int], str], **fillers: Filler) -> Render:
+    """A sentence with a singular and a plural ("1 day", "2 days"), chosen by parameter `key`."""
+
+    def render(params: Mapping[str, Any], names: Names) -> str:
+        template = choose(count(params.get(key)))
+        return _fill(template, **{k: fill(params, names) for k, fill in fillers.items()})
+
+    return render
+
+
+def count(value: Any) -> int:
+    """The number that picks the plural form: 1 only for exactly one ("1,5 Tage", "0 days")."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 2
+    return int(number) if number == int(number) else 2
+
+
 def _number(key: str) -> Filler:
     return lambda p, names: number(p.get(key))
 
@@ -157,6 +176,16 @@ _REFERRALS = {
     "received": _number("received"),
 }
 _TRUST = {"before": _number("before"), "now": _number("now")}
+# Who starts the joint activities and meetings: the same words whether one partner starts
+# (almost) all of them or they take turns.
+_STARTED = gettext_lazy(
+    "%(party)s started %(started)s joint activities and meetings, the others %(others)s."
+)
+_STARTERS = {
+    "party": _party("party"),
+    "started": _number("started"),
+    "others": _number("others_started"),
+}
 
 
 # -- alerts ---------------------------------------------------------------------------------------
@@ -201,18 +230,36 @@ def _one_way(e: Mapping[str, Any], names: Names) -> str:
 
 
 def _empty(e: Mapping[str, Any], names: Names) -> str:
-    if not e.get("last_activity"):
-        return _fill(
-            _("Nothing has happened in the %(days)s days since the partnership started."),
-            days=number(e.get("days_silent")),
+    n = count(e.get("days_silent"))
+    if e.get("last_activity"):
+        template = ngettext(
+            "Nothing has happened for %(days)s day (last on %(last)s); at this partnership's "
+            "own pace %(usual)s days without anything are already unusual.",
+            "Nothing has happened for %(days)s days (last on %(last)s); at this partnership's "
+            "own pace %(usual)s days without anything are already unusual.",
+            n,
+        )
+    elif e.get("created"):
+        # Named, because it is the alert's "since" too, and not the day the partnership entered
+        # its current stage (which the partnership list shows).
+        template = ngettext(
+            "Nothing has happened in the %(days)s day since the partnership was created on "
+            "%(created)s.",
+            "Nothing has happened in the %(days)s days since the partnership was created on "
+            "%(created)s.",
+            n,
+        )
+    else:  # alerts stored before the evidence named the day
+        template = ngettext(
+            "Nothing has happened in the %(days)s day since the partnership started.",
+            "Nothing has happened in the %(days)s days since the partnership started.",
+            n,
         )
     return _fill(
-        _(
-            "Nothing has happened for %(days)s days (last on %(last)s); at this partnership's "
-            "own pace %(usual)s days without anything are already unusual."
-        ),
+        template,
         days=number(e.get("days_silent")),
         last=day(e.get("last_activity")),
+        created=day(e.get("created")),
         usual=number(e.get("usual_gap_days")),
     )
 
@@ -223,9 +270,9 @@ def _unanswered(what: str) -> Callable[[Mapping[str, Any], Names], str]:
         if what == "referral":
             template = ngettext(
                 "%(party)s has not answered %(waiting)s referral yet; it has waited %(oldest)s "
-                "days (first answers usually take %(usual)s days).",
+                "days.",
                 "%(party)s has not answered %(waiting)s referrals yet; the oldest has waited "
-                "%(oldest)s days (first answers usually take %(usual)s days).",
+                "%(oldest)s days.",
                 waiting,
             )
         else:
@@ -236,15 +283,33 @@ def _unanswered(what: str) -> Callable[[Mapping[str, Any], Names], str]:
                 "waited %(oldest)s days.",
                 waiting,
             )
-        return _fill(
+        text = _fill(
             template,
             party=party(names, e.get("party")),
             waiting=number(waiting),
             oldest=number(e.get("oldest_days")),
-            usual=number(e.get("usual_days")),
         )
+        usual = _usual_answer(e.get("usual_days")) if what == "referral" else ""
+        return f"{text} {usual}" if usual else text
 
     return render
+
+
+def _usual_answer(days: Any) -> str:
+    """How long the party's first answers usually take; nothing when it has not answered
+    anything yet (the core then gives no figure: "usually 0 days" would be no usual at all)."""
+    if days is None:
+        return ""
+    if float(days) < 1:
+        return _("Its first answers usually come within a day.")
+    return _fill(
+        ngettext(
+            "Its first answers usually take %(usual)s day.",
+            "Its first answers usually take %(usual)s days.",
+            count(days),
+        ),
+        usual=number(days),
+    )
 
 
 def _perception(e: Mapping[str, Any], names: Names) -> str:
@@ -264,14 +329,20 @@ def _kpi(e: Mapping[str, Any], names: Names) -> str:
     # window); alerts stored before it existed keep the older text.
     if e.get("days") is not None:
         template = (
-            _(
+            ngettext(
+                "“%(kpi)s” of %(party)s: %(actual)s in the last %(days)s day, where the "
+                "agreement expects %(expected)s (%(percent)s %% of the pro-rated target).",
                 "“%(kpi)s” of %(party)s: %(actual)s in the last %(days)s days, where the "
-                "agreement expects %(expected)s (%(percent)s %% of the pro-rated target)."
+                "agreement expects %(expected)s (%(percent)s %% of the pro-rated target).",
+                count(e.get("days")),
             )
             if e.get("party")
-            else _(
+            else ngettext(
+                "“%(kpi)s”: %(actual)s in the last %(days)s day, where the agreement expects "
+                "%(expected)s (%(percent)s %% of the pro-rated target).",
                 "“%(kpi)s”: %(actual)s in the last %(days)s days, where the agreement expects "
-                "%(expected)s (%(percent)s %% of the pro-rated target)."
+                "%(expected)s (%(percent)s %% of the pro-rated target).",
+                count(e.get("days")),
             )
         )
     elif e.get("party"):
@@ -292,6 +363,33 @@ def _kpi(e: Mapping[str, Any], names: Names) -> str:
         expected=kpi_value(kpi, e.get("expected")),
         percent=number(e.get("percent")),
         days=number(e.get("days")),
+    )
+
+
+def _unsettled(e: Mapping[str, Any], names: Names) -> str:
+    # Every debtor with its own amount, as the settlement proposal on the costs page (alerts
+    # stored before `transfers` existed name the largest debtor and creditor only).
+    transfers = e.get("transfers")
+    if transfers is None:
+        transfers = [[e.get("debtor_party"), e.get("owed_party"), e.get("amount_cents")]]
+    debts = [
+        _fill(
+            _("%(debtor)s owes %(owed)s %(amount)s"),
+            debtor=party(names, debtor),
+            owed=party(names, owed),
+            amount=euros(cents),
+        )
+        for debtor, owed, cents in transfers
+    ]
+    days = e.get("unsettled_days")
+    return _fill(
+        ngettext(
+            "The shared costs have not been even for %(days)s day: %(debts)s.",
+            "The shared costs have not been even for %(days)s days: %(debts)s.",
+            count(days),
+        ),
+        days=number(days),
+        debts="; ".join(debts) or "–",
     )
 
 
@@ -318,10 +416,14 @@ EVIDENCE: dict[str, Render] = {
     "unanswered_contact_request": _unanswered("contact"),
     "perception_gap": _perception,
     "kpi_shortfall": _kpi,
-    "review_overdue": _text(
-        gettext_lazy(
+    "review_overdue": _counted(
+        "days_overdue",
+        lambda n: ngettext(
+            "The joint review was due on %(due)s and is %(days)s day overdue (agreed: every "
+            "%(months)s months).",
             "The joint review was due on %(due)s and is %(days)s days overdue (agreed: every "
-            "%(months)s months)."
+            "%(months)s months).",
+            n,
         ),
         due=_day("due"),
         days=_number("days_overdue"),
@@ -336,16 +438,7 @@ EVIDENCE: dict[str, Render] = {
         days=_number("days_in_stage"),
         limit=_number("limit_days"),
     ),
-    "unsettled_costs": _text(
-        gettext_lazy(
-            "%(debtor)s owes %(owed)s %(amount)s of shared costs; the balances have not been even "
-            "for %(days)s days."
-        ),
-        debtor=_party("debtor_party"),
-        owed=_party("owed_party"),
-        amount=_euros("amount_cents"),
-        days=_number("unsettled_days"),
-    ),
+    "unsettled_costs": _unsettled,
     "declining_trust": _text(
         gettext_lazy("Trust in the reviews fell from %(before)s to %(now)s (scale 1–5)."),
         **_TRUST,
@@ -392,8 +485,12 @@ def next_step(code: str) -> str:
 
 
 REASONS: dict[str, Render] = {
-    "recently_active": _text(
-        gettext_lazy("Last activity %(days)s days ago."), days=_number("days_since")
+    "recently_active": _counted(
+        "days_since",
+        lambda n: ngettext(
+            "Last activity %(days)s day ago.", "Last activity %(days)s days ago.", n
+        ),
+        days=_number("days_since"),
     ),
     "silent": _text(
         gettext_lazy("Nothing has happened for %(days)s days (unusual after %(usual)s)."),
@@ -434,20 +531,24 @@ REASONS: dict[str, Render] = {
         given=_euros("given_cents"),
         received=_euros("received_cents"),
     ),
-    "initiative_one_sided": _text(
-        gettext_lazy(
-            "%(party)s started %(started)s joint activities and meetings, the others %(others)s."
+    "initiative_one_sided": _text(_STARTED, **_STARTERS),
+    "initiative_spread": _text(_STARTED, **_STARTERS),
+    "quick_answers": _counted(
+        "days",
+        lambda n: ngettext(
+            "Referrals and requests get a first answer within %(days)s day.",
+            "Referrals and requests get a first answer within %(days)s days.",
+            n,
         ),
-        party=_party("party"),
-        started=_number("started"),
-        others=_number("others_started"),
-    ),
-    "quick_answers": _text(
-        gettext_lazy("Referrals and requests get a first answer within %(days)s days."),
         days=_number("days"),
     ),
-    "slow_answers": _text(
-        gettext_lazy("%(party)s takes %(days)s days to give a first answer."),
+    "slow_answers": _counted(
+        "days",
+        lambda n: ngettext(
+            "%(party)s takes %(days)s day to give a first answer.",
+            "%(party)s takes %(days)s days to give a first answer.",
+            n,
+        ),
         party=_party("party"),
         days=_number("days"),
     ),

@@ -95,6 +95,27 @@ def _weighted(parts: list[tuple[float, np.ndarray]]) -> np.ndarray:
 
 
 def reciprocity(cols: Columns) -> np.ndarray:
+    return _weighted(list(zip(RECIPROCITY_WEIGHTS, reciprocity_parts(cols), strict=True)))
+
+
+# Weights of the referral balance of the pairs and of the spread of initiative in reciprocity.
+RECIPROCITY_WEIGHTS = (3.0, 1.0)
+# Shares of recency and of volume in activity.
+ACTIVITY_SHARES = (0.6, 0.4)
+
+
+def activity_parts(facts: Facts, cols: Columns, s: HealthSettings) -> tuple[np.ndarray, ...]:
+    """[N] recency (0..1, falling once the silence passes half the row's empty bar) and volume."""
+    silence, bar = empty_threshold(facts, cols, s)
+    half = bar / 2
+    recency = np.clip(1.0 - (silence - half) / half, 0.0, 1.0)
+    volume = np.minimum(1.0, cols.win_act / s.expected_events)
+    return recency, volume
+
+
+def reciprocity_parts(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """[N] mean balance of the pairs (referrals and business won) and the spread of initiative,
+    each NaN where there is nothing to weigh."""
     pairs = _pair_mask(cols)
     given, back = cols.win_ref, np.swapaxes(cols.win_ref, 1, 2)
     won, won_back = cols.win_won, np.swapaxes(cols.win_won, 1, 2)
@@ -117,7 +138,7 @@ def reciprocity(cols: Columns) -> np.ndarray:
     started = np.nansum(init, axis=1)
     spread = np.nanmax(init, axis=1) - np.nanmin(init, axis=1)
     initiative = np.where(started > 0, 1.0 - spread / (started + 2.0), np.nan)
-    return _weighted([(3.0, pair_mean), (1.0, initiative)])
+    return pair_mean, initiative
 
 
 def _answer_days(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
@@ -193,10 +214,8 @@ def score(facts: Facts, cols: Columns, settings: HealthSettings = DEFAULTS) -> S
     s, n = settings, cols.size
     today = cols.as_of
     silence, bar = empty_threshold(facts, cols, s)
-    half = bar / 2
-    recency = np.clip(1.0 - (silence - half) / half, 0.0, 1.0)
-    volume = np.minimum(1.0, cols.win_act / s.expected_events)
-    activity = 0.6 * recency + 0.4 * volume
+    recency, volume = activity_parts(facts, cols, s)
+    activity = ACTIVITY_SHARES[0] * recency + ACTIVITY_SHARES[1] * volume
 
     _, worst = _answer_days(cols)
     responsiveness = np.clip(
@@ -260,6 +279,13 @@ def _points(weight: float, applying: float, value: float) -> float:
     return round(100.0 * (value - 0.5) * weight / max(applying, 1e-9), 1)
 
 
+def _shares(parts: list[tuple[float, float]]) -> list[float]:
+    """How far each part of a component (weight, value 0..1 or NaN) moves it from the middle:
+    the component is their weighted mean, so these add up to (component - 0.5)."""
+    total = sum(w for w, v in parts if not np.isnan(v))
+    return [w * (v - 0.5) / total if total and not np.isnan(v) else 0.0 for w, v in parts]
+
+
 def _reasons(scores: Scores, row: int) -> list[Reason]:
     return _reasons_of_one(scores, row)
 
@@ -278,6 +304,10 @@ def _shared(scores: Scores) -> dict[str, tuple[Any, ...]]:
             applying = applying + np.where(np.isnan(scores.components[name]), 0.0, weight)
         scores.explained["applying"] = (applying,)
         scores.explained["weights"] = (scores.settings.component_weights(),)
+        scores.explained["parts"] = (
+            *activity_parts(scores.facts, cols, scores.settings),
+            *reciprocity_parts(cols),
+        )
         # Per row: the party answering slowest, the factor with the widest gap and the one
         # falling most (the first one on ties, as argmax/argmin per row would give).
         effective = scores.explained["answers"][0]
@@ -305,24 +335,34 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
     weights, applying = shared["weights"][0], float(shared["applying"][0][i])
     slowest_party, no_gap, widest_gap, no_change, most_fallen = shared["argmax"]
 
-    def add(component: str, code: str, **params: object) -> None:
-        effect = _points(weights[component], applying, comp[component])
+    # Each reason carries the points of its own part of the component (a component explained by
+    # two reasons splits its points between them; the listed points add up to score - 50), and a
+    # sentence that reads as bad news is only chosen for a part that pulls the score down.
+    def add(component: str, code: str, share: float | None = None, **params: object) -> None:
+        delta = comp[component] - 0.5 if share is None else share
+        effect = _points(weights[component], applying, 0.5 + delta)
         out.append(Reason(component, code, params, effect))
 
+    recency, volume, pair_mean, initiative = (float(part[i]) for part in shared["parts"])
+    recent_share, volume_share = _shares(list(zip(ACTIVITY_SHARES, (recency, volume), strict=True)))
     silence, bar = int(scores.silence[i]), int(scores.empty_after[i])
-    if silence >= bar / 2:
-        add("activity", "silent", days_since=silence, usual_gap_days=bar)
+    if recent_share < 0:
+        add("activity", "silent", recent_share, days_since=silence, usual_gap_days=bar)
     else:
-        add("activity", "recently_active", days_since=silence)
+        add("activity", "recently_active", recent_share, days_since=silence)
     events = int(cols.win_act[i])
     add(
         "activity",
-        "busy" if events >= s.expected_events else "few_events",
+        "few_events" if volume_share < 0 else "busy",
+        volume_share,
         events=events,
         window_days=s.window_days,
     )
 
     if not np.isnan(comp["reciprocity"]):
+        pair_share, initiative_share = _shares(
+            list(zip(RECIPROCITY_WEIGHTS, (pair_mean, initiative), strict=True))
+        )
         n = len(parties)
         worst: tuple[float, int, int] | None = None
         referred = cols.win_ref[i].tolist()
@@ -333,23 +373,29 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
                     balance = 1.0 - (g - r) / (g + r + 2.0)
                     if worst is None or balance < worst[0]:
                         worst = (balance, a, b)
+        init = cols.win_init[i, :n]
+        one_sided = bool(init.sum() >= 4 and init.max() / init.sum() >= 0.85)
         if worst is not None:
             _, a, b = worst
             code = "referrals_one_sided" if worst[0] < 0.5 else "referrals_balanced"
             add(
                 "reciprocity",
                 code,
+                # the whole component when the initiative has no sentence of its own
+                pair_share if one_sided else None,
                 party=parties[a],
                 partner=parties[b],
                 given=int(referred[a][b]),
                 received=int(referred[b][a]),
             )
-        init = cols.win_init[i, :n]
-        if init.sum() >= 4 and init.max() / init.sum() >= 0.85:
+        # Without referrals the spread of initiative is all there is to say about reciprocity:
+        # it gets a sentence even when it is not one-sided (else the points go unexplained).
+        if one_sided or (worst is None and init.sum() > 0):
             top = int(init.argmax())
             add(
                 "reciprocity",
-                "initiative_one_sided",
+                "initiative_one_sided" if one_sided else "initiative_spread",
+                initiative_share if worst is not None else None,
                 party=parties[top],
                 started=int(init[top]),
                 others_started=int(init.sum() - init[top]),
@@ -358,7 +404,7 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
     if not np.isnan(comp["responsiveness"]):
         _effective, worst_days = shared["answers"]
         days = float(worst_days[i])
-        if days <= s.answer_good_days * 2:
+        if comp["responsiveness"] >= 0.5:
             add("responsiveness", "quick_answers", days=round(days, 1))
         else:
             slowest = int(slowest_party[i])
@@ -384,19 +430,34 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
 
     if not np.isnan(comp["factors"]):
         level, gap, change = shared["factors"]
+        # The component: 3/4 the level of the scores, 1/4 how close the partners' views are.
+        max_gap = np.nan if no_gap[i] else float(np.nanmax(gap[i]))
+        closeness = 1.0 - min(max_gap, 4.0) / 4.0 if not np.isnan(max_gap) else np.nan
+        level_share, gap_share = _shares([(0.75, (level[i] - 1.0) / 4.0), (0.25, closeness)])
+        widest = int(widest_gap[i])
+        show_gap = bool(shared["round"][0][i] and not no_gap[i])
+        show_gap = show_gap and gap[i, widest] >= s.perception_gap_points
+        level_effect = level_share if show_gap else comp["factors"] - 0.5
         add(
             "factors",
-            "factors_strong" if comp["factors"] >= 0.5 else "factors_weak",
+            "factors_strong" if level_effect >= 0 else "factors_weak",
+            level_effect,
             average=round(float(level[i]), 1),
         )
-        if shared["round"][0][i] and not no_gap[i]:
-            f = int(widest_gap[i])
-            if gap[i, f] >= s.perception_gap_points:
-                add("factors", "perception_gap", factor=FACTORS[f], gap=float(gap[i, f]))
+        if show_gap:
+            f = widest
+            add("factors", "perception_gap", gap_share, factor=FACTORS[f], gap=float(gap[i, f]))
         if not no_change[i]:
             f = int(most_fallen[i])
             if change[i, f] <= -1:
-                add("factors", "factor_falling", factor=FACTORS[f], change=float(change[i, f]))
+                # the change itself is not part of the score: no points of its own
+                add(
+                    "factors",
+                    "factor_falling",
+                    0.0,
+                    factor=FACTORS[f],
+                    change=float(change[i, f]),
+                )
 
     if not np.isnan(comp["trust"]):
         now, before = float(cols.trust_now[i]), float(cols.trust_before[i])

@@ -86,3 +86,23 @@ def test_the_demo_has_half_a_year_of_weekly_snapshots(demo_summary):
         .values_list("partnership", "n")
     )
     assert older.exists() and all(counts.get(p, 0) >= 2 for p in older.values_list("pk", flat=True))
+
+
+def test_the_demo_warnings_agree_with_the_costs_page_and_the_partnership(demo_summary):
+    """The unsettled-costs warning names what the settlement proposal on the costs page names,
+    debtor by debtor; no warning is dated before its partnership was created."""
+    from decimal import Decimal
+
+    from verbund.activities.selectors import ledger_view
+
+    alerts = alerts_by_partnership()
+    unsettled = next(a["unsettled_costs"] for a in alerts.values() if "unsettled_costs" in a)
+    proposal = ledger_view(unsettled.partnership).proposal
+    assert len(proposal) >= 2  # the demo's alliance has two debtors
+    assert unsettled.evidence["transfers"] == [
+        [str(payer.pk), str(payee.pk), int(amount * Decimal(100))]
+        for payer, payee, amount in proposal
+    ]
+    for kinds in alerts.values():
+        for alert in kinds.values():
+            assert alert.since >= alert.partnership.created_at.date(), alert
