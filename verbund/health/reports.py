@@ -211,7 +211,7 @@ def partnership_pdf(access, language: str) -> bytes:
 
 def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
     """The programme report for a funder: key figures, stage funnel, health distribution, the
-    partnerships at risk, partner-induced revenue and the cross-border share."""
+    partnerships needing attention, partner-induced revenue and the cross-border share."""
     with translation.override(language):
         data = dashboards.network_dashboard(portfolio)
         network = portfolio.network
@@ -233,9 +233,10 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
         )
         _chart_table(document, data["funnel_chart"])
         _chart_table(document, data["distribution_chart"])
-        _heading(document, _("Partnerships at risk"))
+        _heading(document, _("Partnerships needing attention"))
+        paragraph(document, _("Red traffic light or an unresolved early warning."), size=9)
         if not data["at_risk"]:
-            paragraph(document, _("No partnership is at risk."), size=9)
+            paragraph(document, _("No partnership needs attention."), size=9)
         else:
             _table(
                 document,

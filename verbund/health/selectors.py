@@ -127,9 +127,13 @@ class NetworkPortfolio:
     network: Network
     total: int
     funnel: list[tuple[str, str, int]]  # (stage, label, partnerships), in path order
-    distribution: list[tuple[str, str, int]]  # (light, label, partnerships)
-    at_risk: list[PortfolioRow]  # red or with unresolved alerts, worst first
+    distribution: list[tuple[str, str, int]]  # (light, label, open partnerships)
+    at_risk: list[PortfolioRow]  # needing attention: red or with unresolved alerts, worst first
     open_alerts: int
+    # Open (not ended) partnerships, and how many of them need attention (all of them, also
+    # beyond the list's limit): the key figures and the distribution count the same set.
+    open_total: int = 0
+    attention: int = 0
 
 
 # -- rendering ------------------------------------------------------------------------------------
@@ -269,16 +273,28 @@ def network_open_rows(network: Network) -> list[PortfolioRow]:
 def network_portfolio(
     actor: Actor, network_slug: str, *, at_risk_limit: int = 50
 ) -> NetworkPortfolio:
-    """The coordinator's view of a network: stage funnel, health distribution, at-risk list."""
+    """The coordinator's view of a network: stage funnel, health distribution, the list of
+    partnerships needing attention.
+
+    The funnel counts every stage, ended included; the health distribution and the attention
+    list count the open partnerships only (an ended partnership's last light is history), so
+    the distribution adds up to the open partnerships the key figures show."""
     network = get_network_for(actor, network_slug, coordinator=True)
     in_network = Partnership.objects.filter(network=network)
     stage_counts = dict(_count(in_network, "stage"))
     light_counts = dict(
-        _count(PartnershipHealth.objects.filter(partnership__network=network), "light")
+        _count(
+            PartnershipHealth.objects.filter(partnership__network=network).exclude(
+                partnership__stage=Stage.ENDED
+            ),
+            "light",
+        )
     )
     total = sum(stage_counts.values())
+    open_total = total - stage_counts.get(Stage.ENDED, 0)
+    # Open partnerships not scored yet count as grey (too little data).
     light_counts[Light.GREY] = light_counts.get(Light.GREY, 0) + max(
-        0, total - sum(light_counts.values())
+        0, open_total - sum(light_counts.values())
     )
     alerting = set(
         HealthAlert.objects.filter(partnership__network=network, status__in=UNRESOLVED).values_list(
@@ -291,6 +307,8 @@ def network_portfolio(
         )
     ).order_by("health__score", "pk")
     rows = _rows(list(risky[:at_risk_limit]), None)
+    # Counted only when the list is cut off: the number must not stop at the limit.
+    attention = len(rows) if len(rows) < at_risk_limit else risky.count()
     rows.sort(
         key=lambda r: (LIGHT_ORDER.get(r.light, 9), -len(r.alerts), r.score if r.score else 0)
     )
@@ -306,6 +324,8 @@ def network_portfolio(
         open_alerts=HealthAlert.objects.filter(
             partnership__network=network, status__in=UNRESOLVED
         ).count(),
+        open_total=open_total,
+        attention=attention,
     )
 
 

@@ -247,3 +247,47 @@ def test_the_network_graph_draws_partnerships_and_both_referral_directions(world
     assert all(0 <= node.x <= graph.width and 0 <= node.y <= graph.height for node in graph.nodes)
     # Another network's coordinator sees none of it.
     assert dashboards.network_figures(world.beta).graph.nodes == []
+
+
+def _health(partnership: Partnership, light: str, score: float) -> None:
+    from verbund.health.models import PartnershipHealth
+
+    PartnershipHealth.objects.update_or_create(
+        partnership=partnership,
+        defaults={"as_of": timezone.localdate(), "score": score, "light": light,
+                  "computed_at": timezone.now()},
+    )  # fmt: skip
+
+
+def test_the_network_dashboard_counts_one_set_of_partnerships_in_its_own_words(world: World):
+    """The health distribution adds up to the open partnerships; "at risk" is the red light
+    only, and the red-or-warned list and its key figure are called "need attention"."""
+    from verbund.health.models import HealthAlert
+
+    red = pair(world)
+    warned = pair(world, world.member_company, world.anonymous_company)
+    ended = pair(world, world.other_company, world.anonymous_company)
+    _health(red, "red", 30)
+    _health(warned, "green", 77)
+    _health(ended, "red", 10)
+    Partnership.objects.filter(pk=ended.pk).update(stage=Stage.ENDED)
+    HealthAlert.objects.create(
+        partnership=warned,
+        kind="review_overdue",
+        since=timezone.localdate(),
+        evidence={},
+        opened_at=timezone.now(),
+        refreshed_at=timezone.now(),
+        next_step="schedule_review",
+    )
+    coordinator = load_actor(world.users["coordinator"], None)
+    portfolio = selectors.network_portfolio(coordinator, "alpha")
+    with translation.override("en"):
+        data = dashboards.network_dashboard(portfolio)
+    figures = dict(data["key_figures"])
+    bars = dict(zip(data["distribution_chart"].labels, data["distribution_chart"].series[0].values,
+                    strict=True))  # fmt: skip
+    assert figures["Open partnerships"] == "2" and sum(bars.values()) == 2
+    assert bars["at risk"] == 1 and bars["good"] == 1
+    assert "At risk" not in figures and figures["Need attention"] == "2"
+    assert {row.partnership.pk for row in data["at_risk"]} == {red.pk, warned.pk}

@@ -32,11 +32,11 @@ PARTNERSHIP_HEADINGS = {
     "en": ("Partnership health report", "Referrals per month", "Open alerts"),
 }  # fmt: skip
 PROGRAMME_HEADINGS = {
-    "de": ("Programmbericht", "Partnerschaften pro Phase", "Gefährdete Partnerschaften",
+    "de": ("Programmbericht", "Partnerschaften pro Phase", "Partnerschaften mit Handlungsbedarf",
            "Grenzüberschreitende Zusammenarbeit", "Sondierung"),
-    "nl": ("Programmarapport", "Samenwerkingen per fase", "Samenwerkingen in gevaar",
-           "Grensoverschrijdende samenwerking"),
-    "en": ("Programme report", "Partnerships per stage", "Partnerships at risk",
+    "nl": ("Programmarapport", "Samenwerkingen per fase",
+           "Samenwerkingen die aandacht nodig hebben", "Grensoverschrijdende samenwerking"),
+    "en": ("Programme report", "Partnerships per stage", "Partnerships needing attention",
            "Cross-border cooperation", "Exploring"),
 }  # fmt: skip
 
