@@ -36,6 +36,7 @@ class Chart:
     stacked: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    suggested_maximum: float | None = None  # the axis reaches at least this far (100 %)
     note: str = ""  # one sentence under the chart (e.g. what a highlighted row means)
     highlight: Sequence[bool] = field(default_factory=tuple)  # table rows to emphasise
     zero_is_a_figure: bool = False
@@ -91,6 +92,8 @@ class Chart:
             spec["min"] = self.minimum
         if self.maximum is not None:
             spec["max"] = self.maximum
+        if self.suggested_maximum is not None:
+            spec["suggestedMax"] = self.suggested_maximum
         return spec
 
     def header(self) -> list[str]:

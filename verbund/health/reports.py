@@ -55,7 +55,7 @@ def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
                 row.stage_label,
                 formats.date_format(timezone.localdate(row.partnership.stage_changed_at),
                                     "SHORT_DATE_FORMAT"),
-                "" if row.score is None else formats.number_format(round(row.score), 0),
+                "" if row.shown_score is None else formats.number_format(round(row.shown_score), 0),
                 row.light_label, len(row.alerts),
                 " | ".join(alert.title for alert in row.alerts),
             ]
@@ -163,7 +163,7 @@ def partnership_pdf(access, language: str) -> bytes:
             document,
             _("Score %(score)s of 100 · %(light)s")
             % {
-                "score": "–" if health.score is None else round(health.score),
+                "score": "–" if health.shown_score is None else round(health.shown_score),
                 "light": health.light_label,
             },
             bold=True,
@@ -244,7 +244,7 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
                 [
                     [
                         " · ".join(c.name for c in row.partners), row.stage_label,
-                        "–" if row.score is None else str(round(row.score)),
+                        "–" if row.shown_score is None else str(round(row.shown_score)),
                         row.light_label,
                         ", ".join(alert.title for alert in row.alerts) or "–",
                     ]

@@ -32,6 +32,12 @@ LIGHT_ORDER = {Light.RED: 0, Light.YELLOW: 1, Light.GREY: 2, Light.GREEN: 3}
 FUNNEL_STAGES = tuple(Stage.values)
 
 
+def shown_score(score: float | None, light: str) -> float | None:
+    """The score as pages and exports show it: none next to a grey light (too little data —
+    a number beside "too little data" reads as a judgement it is not)."""
+    return None if light == Light.GREY else score
+
+
 @dataclass(frozen=True)
 class AlertView:
     """An alert with its texts in the reader's language."""
@@ -97,6 +103,10 @@ class PartnershipHealthView:
         return self.current.light if self.current else Light.GREY
 
     @property
+    def shown_score(self) -> float | None:
+        return shown_score(self.score, self.light)
+
+    @property
     def light_label(self) -> str:
         return presentation.light_label(self.light)
 
@@ -112,6 +122,10 @@ class PortfolioRow:
     @property
     def stage(self) -> str:
         return self.partnership.stage
+
+    @property
+    def shown_score(self) -> float | None:
+        return shown_score(self.score, self.light)
 
     @property
     def stage_label(self) -> str:

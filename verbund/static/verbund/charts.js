@@ -6,7 +6,8 @@
  * for anyone who prefers numbers.
  *
  * Spec: {kind: "line"|"bar", horizontal, stacked, unit: "count"|"eur"|"percent"|"score"|"points",
- *        labels: [...], series: [{label, values: [...], style?, colors?: [...]}], min?, max?}
+ *        labels: [...], series: [{label, values: [...], style?, colors?: [...]}], min?, max?,
+ *        suggestedMax?}
  */
 (function () {
   "use strict";
@@ -141,6 +142,7 @@
     };
     if (spec.min !== undefined) valueAxis.min = spec.min;
     if (spec.max !== undefined) valueAxis.max = spec.max;
+    if (spec.suggestedMax !== undefined) valueAxis.suggestedMax = spec.suggestedMax;
     var categoryAxis = { stacked: !!spec.stacked, ticks: { autoSkip: true, maxRotation: 0 } };
     new Chart(canvas, {
       type: line ? "line" : "bar",
