@@ -258,9 +258,10 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
             document,
             [_("Figure"), _("Cross-border"), _("All"), _("Share")],
             [
-                [_("Partnerships"), str(cross.partnerships_cross), str(cross.partnerships),
-                 _percent(cross.partnership_share)],
-                [_("Referrals"), str(cross.referrals_cross), str(cross.referrals),
+                [_("Partnerships"), format_value(cross.partnerships_cross, "count"),
+                 format_value(cross.partnerships, "count"), _percent(cross.partnership_share)],
+                [_("Referrals"), format_value(cross.referrals_cross, "count"),
+                 format_value(cross.referrals, "count"),
                  _percent(cross.referral_share)],
                 [_("Business won (EUR)"), format_value(cross.value_cross, "eur"),
                  format_value(cross.value, "eur"), _percent(cross.value_share)],

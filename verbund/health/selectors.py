@@ -49,6 +49,7 @@ class AlertView:
     next_step: str
     since: dt.date
     status_label: str
+    partners: tuple[str, ...] = ()  # the parties' names (without the reader's own company)
 
     @property
     def pk(self) -> int:
@@ -161,7 +162,9 @@ def names_of(partnerships: Iterable[Partnership]) -> dict[int, dict[str, str]]:
     }
 
 
-def alert_view(alert: HealthAlert, names: dict[str, str]) -> AlertView:
+def alert_view(
+    alert: HealthAlert, names: dict[str, str], own_company_id: int | None = None
+) -> AlertView:
     return AlertView(
         alert=alert,
         title=presentation.alert_title(alert.kind),
@@ -170,6 +173,7 @@ def alert_view(alert: HealthAlert, names: dict[str, str]) -> AlertView:
         next_step=presentation.next_step(alert.next_step),
         since=alert.since,
         status_label=str(alert.get_status_display()),
+        partners=tuple(sorted(name for key, name in names.items() if key != str(own_company_id))),
     )
 
 
@@ -379,18 +383,23 @@ def alerts_for(
         alerts = alerts.filter(status__in=UNRESOLVED)
     elif status:
         alerts = alerts.filter(status=status)
-    return alerts.select_related("partnership").order_by("-opened_at", "-pk")
+    return alerts.select_related("partnership", "acknowledged_by", "resolved_by").order_by(
+        "-opened_at", "-pk"
+    )
 
 
-def alert_views(alerts: Iterable[HealthAlert]) -> list[AlertView]:
-    """Texts for a list of alerts (their partnerships' parties in one query)."""
+def alert_views(
+    alerts: Iterable[HealthAlert], own_company_id: int | None = None
+) -> list[AlertView]:
+    """Texts for a list of alerts (their partnerships' parties in one query); each names the
+    partners — the other ones when read for ``own_company_id``."""
     alerts = list(alerts)
     names: dict[int, dict[str, str]] = {}
     for pid, company_id, name in PartnershipParty.objects.filter(
         partnership_id__in={a.partnership_id for a in alerts}
     ).values_list("partnership_id", "company_id", "company__name"):
         names.setdefault(pid, {})[str(company_id)] = name
-    return [alert_view(a, names.get(a.partnership_id, {})) for a in alerts]
+    return [alert_view(a, names.get(a.partnership_id, {}), own_company_id) for a in alerts]
 
 
 def get_alert_for(actor: Actor, alert_id: int) -> tuple[HealthAlert, PartnershipAccess]:

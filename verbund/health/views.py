@@ -67,24 +67,26 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or "unresolved"
     if status not in STATUSES:
         status = "unresolved"
+    statuses = [
+        ("unresolved", _("open and acknowledged")),
+        ("open", _("open")),
+        ("acknowledged", _("acknowledged")),
+        ("resolved", _("resolved")),
+    ]
     actor = request.actor
     if actor.company is not None:
         alerts = selectors.alerts_for(actor, status=status, company=actor.company)
     else:
         alerts = selectors.alerts_for(actor, status=status)
-    views = selectors.alert_views(alerts[:200])
+    views = selectors.alert_views(alerts[:200], actor.company.pk if actor.company else None)
     return render(
         request,
         "health/alerts.html",
         {
             "alerts": views,
             "status": status,
-            "statuses": [
-                ("unresolved", _("open and acknowledged")),
-                ("open", _("open")),
-                ("acknowledged", _("acknowledged")),
-                ("resolved", _("resolved")),
-            ],
+            "status_label": dict(statuses)[status],
+            "statuses": statuses,
         },
     )
 
