@@ -38,6 +38,9 @@ class Chart:
     maximum: float | None = None
     suggested_maximum: float | None = None  # the axis reaches at least this far (100 %)
     note: str = ""  # one sentence under the chart (e.g. what a highlighted row means)
+    # Said instead of the drawing when there is nothing to draw yet although the table has rows
+    # worth reading (a new agreement's KPIs: recorded, expected, target); the table stays shown.
+    empty_note: str = ""
     highlight: Sequence[bool] = field(default_factory=tuple)  # table rows to emphasise
     zero_is_a_figure: bool = False
     # Further table columns that are not drawn (header, one text per label), e.g. a KPI's target.

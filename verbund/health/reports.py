@@ -122,8 +122,9 @@ def _chart_table(document: Document, chart: Chart) -> None:
     """A chart of the dashboards as a table: the PDF carries the figures, not the drawing."""
     _heading(document, chart.title)
     if chart.is_empty:
-        paragraph(document, _("Nothing recorded yet."), size=9)
-        return
+        paragraph(document, chart.empty_note or _("Nothing recorded yet."), size=9)
+        if not chart.empty_note or not chart.labels:
+            return
     rows = [
         [("⚠ " if highlighted else "") + cells[0], *cells[1:]]
         for highlighted, cells in chart.rows()

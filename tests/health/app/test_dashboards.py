@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from tests.conftest import World
@@ -138,9 +139,14 @@ def test_a_new_agreements_kpis_are_not_a_shortfall_on_a_0_to_1_percent_axis(worl
     of 0" and nothing flagged; the percent axis reaches 100 % whatever the bars."""
     rows = dashboards.kpi_rows(active, timezone.localdate())
     assert rows[0].percent is None and not rows[0].judged
-    chart = dashboards.kpi_chart(rows)
+    with translation.override("en"):
+        chart = dashboards.kpi_chart(rows)
     assert not any(chart.highlight)
     assert chart.spec()["suggestedMax"] == 100
+    # Nothing to draw yet, but the table (recorded, expected, target) stays readable.
+    assert chart.is_empty and chart.empty_note.startswith("Too early to compare")
+    html = render_to_string("health/dashboard/_chart.html", {"chart": chart})
+    assert "Too early to compare" in html and '<details data-testid="chart-table">' in html
 
 
 def test_influence_factors_appear_side_by_side_only_after_every_partner_submitted(

@@ -232,6 +232,7 @@ def kpi_chart(rows: list[KpiRow]) -> Chart:
             "of the agreement on."
         )
         % {"percent": round(KPI_BEHIND * 100), "days": DEFAULTS.kpi_grace_days},
+        empty_note=_("Too early to compare: less than one unit of each target is due so far."),
     )
 
 
