@@ -163,3 +163,28 @@ def test_the_coordinator_dashboard_renders_in_german_dutch_and_english(page: Pag
         _charts_drawn(page, 3)
         _no_sideways_scrolling(page)
         _screenshot(page, f"coordinator-dashboard-{language}", viewport)
+
+
+def test_on_a_phone_no_number_breaks_and_no_column_runs_off_screen(page: Page, demo):
+    """Issue found on a 390 px phone: the early warnings filter ran off the page, key figures
+    broke inside the number, the list of partnerships needing attention hid its last columns."""
+    if _viewport(page) != "phone":
+        pytest.skip("a phone layout")
+    _log_in(page, COORDINATOR)
+    page.goto("/early-warnings/")
+    expect(page.locator('[data-testid="alert-filter"] [aria-current="page"]')).to_be_visible()
+    _no_sideways_scrolling(page)
+    page.goto("/n/grenzenlos/health/")
+    figures = page.locator(".health-figures .figure")
+    expect(figures.first).to_be_visible()
+    for height, size in figures.evaluate_all(
+        "items => items.map(i => [i.getBoundingClientRect().height,"
+        " parseFloat(getComputedStyle(i).fontSize)])"
+    ):
+        assert height < 2 * size  # one line
+    width = page.viewport_size["width"]
+    cells = page.locator('[data-testid="at-risk-row"] td')
+    expect(cells.first).to_be_visible()
+    for right in cells.evaluate_all("items => items.map(i => i.getBoundingClientRect().right)"):
+        assert right <= width
+    _no_sideways_scrolling(page)

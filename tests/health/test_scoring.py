@@ -27,9 +27,17 @@ def test_a_new_partnership_is_grey():
     assert result.light == "grey"
 
 
-def test_too_few_events_is_grey_even_when_old():
-    result = engine.evaluate(partnership(), referral(0, "a", "b", "r1"), day(200))
+def test_too_few_events_is_grey_while_the_silence_is_short():
+    result = engine.evaluate(partnership(), referral(0, "a", "b", "r1"), day(100))
     assert result.light == "grey"
+
+
+def test_a_partnership_silent_past_its_empty_bar_is_not_grey():
+    """Few events, no review, but silent for longer than an empty partnership's bar: that is
+    enough to judge — it went quiet (or never started) and must not hide behind grey."""
+    once = engine.evaluate(partnership(), referral(0, "a", "b", "r1"), day(200))
+    never = engine.evaluate(partnership(), [], day(160))
+    assert once.light == "red" and never.light == "red"
 
 
 def test_silence_pulls_activity_down_and_says_so():

@@ -27,6 +27,7 @@ from django.utils import timezone
 from verbund.activities import selectors, services
 from verbund.activities.services import ContactRow
 from verbund.companies.models import Company, CompanyMember
+from verbund.health.sources import MONEY_KPIS
 from verbund.partnerships import services as partnership_services
 from verbund.partnerships.models import Partnership, Stage
 from verbund.referrals import services as referral_services
@@ -97,7 +98,8 @@ def _agree(partnership: Partnership, companies: list[Company]) -> None:
     terms = partnership_services.initial_terms(partnership)
     terms["scope"] = "Gegenseitige Empfehlungen und gemeinsame Messeauftritte im Grenzgebiet."
     for row in terms["kpis"]:
-        row["target"] = "6"
+        # Six referrals a quarter; a revenue KPI in euros (6 would be six euros).
+        row["target"] = "15000" if row.get("key") in MONEY_KPIS else "6"
     version = partnership_services.agreement_draft(
         partnership=partnership, terms=terms, user=_owner(companies[0]), company=companies[0]
     )

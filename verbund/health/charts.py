@@ -36,7 +36,11 @@ class Chart:
     stacked: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    suggested_maximum: float | None = None  # the axis reaches at least this far (100 %)
     note: str = ""  # one sentence under the chart (e.g. what a highlighted row means)
+    # Said instead of the drawing when there is nothing to draw yet although the table has rows
+    # worth reading (a new agreement's KPIs: recorded, expected, target); the table stays shown.
+    empty_note: str = ""
     highlight: Sequence[bool] = field(default_factory=tuple)  # table rows to emphasise
     zero_is_a_figure: bool = False
     # Further table columns that are not drawn (header, one text per label), e.g. a KPI's target.
@@ -91,6 +95,8 @@ class Chart:
             spec["min"] = self.minimum
         if self.maximum is not None:
             spec["max"] = self.maximum
+        if self.suggested_maximum is not None:
+            spec["suggestedMax"] = self.suggested_maximum
         return spec
 
     def header(self) -> list[str]:

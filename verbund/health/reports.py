@@ -55,7 +55,7 @@ def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
                 row.stage_label,
                 formats.date_format(timezone.localdate(row.partnership.stage_changed_at),
                                     "SHORT_DATE_FORMAT"),
-                "" if row.score is None else formats.number_format(round(row.score), 0),
+                "" if row.shown_score is None else formats.number_format(round(row.shown_score), 0),
                 row.light_label, len(row.alerts),
                 " | ".join(alert.title for alert in row.alerts),
             ]
@@ -122,8 +122,9 @@ def _chart_table(document: Document, chart: Chart) -> None:
     """A chart of the dashboards as a table: the PDF carries the figures, not the drawing."""
     _heading(document, chart.title)
     if chart.is_empty:
-        paragraph(document, _("Nothing recorded yet."), size=9)
-        return
+        paragraph(document, chart.empty_note or _("Nothing recorded yet."), size=9)
+        if not chart.empty_note or not chart.labels:
+            return
     rows = [
         [("⚠ " if highlighted else "") + cells[0], *cells[1:]]
         for highlighted, cells in chart.rows()
@@ -163,7 +164,7 @@ def partnership_pdf(access, language: str) -> bytes:
             document,
             _("Score %(score)s of 100 · %(light)s")
             % {
-                "score": "–" if health.score is None else round(health.score),
+                "score": "–" if health.shown_score is None else round(health.shown_score),
                 "light": health.light_label,
             },
             bold=True,
@@ -211,7 +212,7 @@ def partnership_pdf(access, language: str) -> bytes:
 
 def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
     """The programme report for a funder: key figures, stage funnel, health distribution, the
-    partnerships at risk, partner-induced revenue and the cross-border share."""
+    partnerships needing attention, partner-induced revenue and the cross-border share."""
     with translation.override(language):
         data = dashboards.network_dashboard(portfolio)
         network = portfolio.network
@@ -233,9 +234,10 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
         )
         _chart_table(document, data["funnel_chart"])
         _chart_table(document, data["distribution_chart"])
-        _heading(document, _("Partnerships at risk"))
+        _heading(document, _("Partnerships needing attention"))
+        paragraph(document, _("Red traffic light or an unresolved early warning."), size=9)
         if not data["at_risk"]:
-            paragraph(document, _("No partnership is at risk."), size=9)
+            paragraph(document, _("No partnership needs attention."), size=9)
         else:
             _table(
                 document,
@@ -243,7 +245,7 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
                 [
                     [
                         " · ".join(row.partners), row.stage_label,
-                        "–" if row.score is None else str(round(row.score)),
+                        "–" if row.shown_score is None else str(round(row.shown_score)),
                         row.light_label,
                         ", ".join(alert.title for alert in row.alerts) or "–",
                     ]
@@ -257,9 +259,10 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
             document,
             [_("Figure"), _("Cross-border"), _("All"), _("Share")],
             [
-                [_("Partnerships"), str(cross.partnerships_cross), str(cross.partnerships),
-                 _percent(cross.partnership_share)],
-                [_("Referrals"), str(cross.referrals_cross), str(cross.referrals),
+                [_("Partnerships"), format_value(cross.partnerships_cross, "count"),
+                 format_value(cross.partnerships, "count"), _percent(cross.partnership_share)],
+                [_("Referrals"), format_value(cross.referrals_cross, "count"),
+                 format_value(cross.referrals, "count"),
                  _percent(cross.referral_share)],
                 [_("Business won (EUR)"), format_value(cross.value_cross, "eur"),
                  format_value(cross.value, "eur"), _percent(cross.value_share)],

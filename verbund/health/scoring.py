@@ -253,8 +253,12 @@ def score(facts: Facts, cols: Columns, settings: HealthSettings = DEFAULTS) -> S
     total = 100.0 * _weighted([(weights[c], components[c]) for c in COMPONENTS])
     total = np.clip(np.nan_to_num(total, nan=0.0), 0.0, 100.0)
     reviewed = (cols.rev_count > 0).any(axis=1)
+    # Grey = too little data to judge: a young partnership, or one with few events and no review.
+    # But a partnership silent for longer than its empty-partnership bar has said enough — it
+    # did not get going, or went quiet — and gets its (low) score's light, not grey.
+    gone_quiet = silence >= bar
     grey = (today - facts.created < s.min_age_days) | (
-        (cols.events_total < s.min_events) & ~reviewed
+        (cols.events_total < s.min_events) & ~reviewed & ~gone_quiet
     )
     light = np.where(
         grey,

@@ -39,6 +39,12 @@ LIGHT_ORDER = {Light.RED: 0, Light.YELLOW: 1, Light.GREY: 2, Light.GREEN: 3}
 FUNNEL_STAGES = tuple(Stage.values)
 
 
+def shown_score(score: float | None, light: str) -> float | None:
+    """The score as pages and exports show it: none next to a grey light (too little data —
+    a number beside "too little data" reads as a judgement it is not)."""
+    return None if light == Light.GREY else score
+
+
 @dataclass(frozen=True)
 class AlertView:
     """An alert with its texts in the reader's language."""
@@ -50,6 +56,7 @@ class AlertView:
     next_step: str
     since: dt.date
     status_label: str
+    partners: tuple[str, ...] = ()  # the parties' names (without the reader's own company)
 
     @property
     def pk(self) -> int:
@@ -104,6 +111,10 @@ class PartnershipHealthView:
         return self.current.light if self.current else Light.GREY
 
     @property
+    def shown_score(self) -> float | None:
+        return shown_score(self.score, self.light)
+
+    @property
     def light_label(self) -> str:
         return presentation.light_label(self.light)
 
@@ -123,6 +134,10 @@ class PortfolioRow:
         return self.partnership.stage
 
     @property
+    def shown_score(self) -> float | None:
+        return shown_score(self.score, self.light)
+
+    @property
     def stage_label(self) -> str:
         return presentation.stage_label(self.partnership.stage)
 
@@ -136,9 +151,13 @@ class NetworkPortfolio:
     network: Network
     total: int
     funnel: list[tuple[str, str, int]]  # (stage, label, partnerships), in path order
-    distribution: list[tuple[str, str, int]]  # (light, label, partnerships)
-    at_risk: list[PortfolioRow]  # red or with unresolved alerts, worst first
+    distribution: list[tuple[str, str, int]]  # (light, label, open partnerships)
+    at_risk: list[PortfolioRow]  # needing attention: red or with unresolved alerts, worst first
     open_alerts: int
+    # Open (not ended) partnerships, and how many of them need attention (all of them, also
+    # beyond the list's limit): the key figures and the distribution count the same set.
+    open_total: int = 0
+    attention: int = 0
 
 
 # -- rendering ------------------------------------------------------------------------------------
@@ -158,7 +177,9 @@ def names_of(partnerships: Iterable[Partnership], actor: Actor | None) -> dict[i
     }
 
 
-def alert_view(alert: HealthAlert, names: dict[str, str]) -> AlertView:
+def alert_view(
+    alert: HealthAlert, names: dict[str, str], own_company_id: int | None = None
+) -> AlertView:
     return AlertView(
         alert=alert,
         title=presentation.alert_title(alert.kind),
@@ -167,6 +188,7 @@ def alert_view(alert: HealthAlert, names: dict[str, str]) -> AlertView:
         next_step=presentation.next_step(alert.next_step),
         since=alert.since,
         status_label=str(alert.get_status_display()),
+        partners=tuple(sorted(name for key, name in names.items() if key != str(own_company_id))),
     )
 
 
@@ -292,16 +314,28 @@ def network_open_rows(network: Network) -> list[PortfolioRow]:
 def network_portfolio(
     actor: Actor, network_slug: str, *, at_risk_limit: int = 50
 ) -> NetworkPortfolio:
-    """The coordinator's view of a network: stage funnel, health distribution, at-risk list."""
+    """The coordinator's view of a network: stage funnel, health distribution, the list of
+    partnerships needing attention.
+
+    The funnel counts every stage, ended included; the health distribution and the attention
+    list count the open partnerships only (an ended partnership's last light is history), so
+    the distribution adds up to the open partnerships the key figures show."""
     network = get_network_for(actor, network_slug, coordinator=True)
     in_network = Partnership.objects.filter(network=network)
     stage_counts = dict(_count(in_network, "stage"))
     light_counts = dict(
-        _count(PartnershipHealth.objects.filter(partnership__network=network), "light")
+        _count(
+            PartnershipHealth.objects.filter(partnership__network=network).exclude(
+                partnership__stage=Stage.ENDED
+            ),
+            "light",
+        )
     )
     total = sum(stage_counts.values())
+    open_total = total - stage_counts.get(Stage.ENDED, 0)
+    # Open partnerships not scored yet count as grey (too little data).
     light_counts[Light.GREY] = light_counts.get(Light.GREY, 0) + max(
-        0, total - sum(light_counts.values())
+        0, open_total - sum(light_counts.values())
     )
     alerting = set(
         HealthAlert.objects.filter(partnership__network=network, status__in=UNRESOLVED).values_list(
@@ -314,6 +348,8 @@ def network_portfolio(
         )
     ).order_by("health__score", "pk")
     rows = _rows(list(risky[:at_risk_limit]), None, None)
+    # Counted only when the list is cut off: the number must not stop at the limit.
+    attention = len(rows) if len(rows) < at_risk_limit else risky.count()
     rows.sort(
         key=lambda r: (LIGHT_ORDER.get(r.light, 9), -len(r.alerts), r.score if r.score else 0)
     )
@@ -329,6 +365,8 @@ def network_portfolio(
         open_alerts=HealthAlert.objects.filter(
             partnership__network=network, status__in=UNRESOLVED
         ).count(),
+        open_total=open_total,
+        attention=attention,
     )
 
 
@@ -368,19 +406,23 @@ def alerts_for(
         alerts = alerts.filter(status__in=UNRESOLVED)
     elif status:
         alerts = alerts.filter(status=status)
-    return alerts.select_related("partnership").order_by("-opened_at", "-pk")
+    return alerts.select_related("partnership", "acknowledged_by", "resolved_by").order_by(
+        "-opened_at", "-pk"
+    )
 
 
 def alert_views(alerts: Iterable[HealthAlert], actor: Actor | None) -> list[AlertView]:
     """Texts for a list of alerts, parties named as the actor may read them (the partnerships
-    with their parties in two queries). ``actor=None``: the caller checked the reader
-    coordinates every alert's network."""
+    with their parties in two queries); each card names the partners — the other ones when the
+    actor acts for a company. ``actor=None``: the caller checked the reader coordinates every
+    alert's network."""
     alerts = list(alerts)
     partnerships = _with_parties(
         Partnership.objects.filter(pk__in={a.partnership_id for a in alerts})
     )
     names = names_of(partnerships, actor)
-    return [alert_view(a, names.get(a.partnership_id, {})) for a in alerts]
+    own = actor.company.pk if actor is not None and actor.company is not None else None
+    return [alert_view(a, names.get(a.partnership_id, {}), own) for a in alerts]
 
 
 def get_alert_for(actor: Actor, alert_id: int) -> tuple[HealthAlert, PartnershipAccess]:

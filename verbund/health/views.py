@@ -67,6 +67,12 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or "unresolved"
     if status not in STATUSES:
         status = "unresolved"
+    statuses = [
+        ("unresolved", _("open and acknowledged")),
+        ("open", _("open")),
+        ("acknowledged", _("acknowledged")),
+        ("resolved", _("resolved")),
+    ]
     actor = request.actor
     if actor.company is not None:
         alerts = selectors.alerts_for(actor, status=status, company=actor.company)
@@ -79,12 +85,8 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         {
             "alerts": views,
             "status": status,
-            "statuses": [
-                ("unresolved", _("open and acknowledged")),
-                ("open", _("open")),
-                ("acknowledged", _("acknowledged")),
-                ("resolved", _("resolved")),
-            ],
+            "status_label": dict(statuses)[status],
+            "statuses": statuses,
         },
     )
 

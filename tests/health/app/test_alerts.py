@@ -192,3 +192,37 @@ def test_evidence_refresh_in_bulk_writes_only_the_changed_alerts(world, partners
         alert = stored[f"s{i}"]
         assert alert.evidence == {"days_in_stage": i + (i % 2)}
         assert alert.refreshed_at == (now if i % 2 else then)
+
+
+def test_the_early_warnings_list_names_the_partnership_who_acted_and_the_filter(world, partnership):
+    stalled(world, partnership)
+    alert = HealthAlert.objects.get(partnership=partnership)
+    client = world.client_for("member")
+    url = reverse("health:alerts")
+    page = client.get(url).content.decode()
+    # The card names the partner (not the reader's own company) and links the partnership.
+    card = page[page.index('data-testid="alert-partnership"') :]
+    card = card[: card.index("</span>")]
+    assert world.other_company.name in card and world.member_company.name not in card
+    assert "Angezeigt: offen und zur Kenntnis genommen" in page
+    assert 'href="?status=unresolved" aria-current="page"' in page
+    services.alert_acknowledge(actor=actor(world, "member"), alert=alert)
+    services.alert_resolve(actor=actor(world, "other_company"), alert=alert)
+    page = client.get(url, {"status": "resolved"}).content.decode()
+    day = timezone.localdate().strftime("%d.%m.%Y")
+    assert f"Zur Kenntnis genommen von member Test am {day}." in page
+    assert f"Erledigt von other Test am {day}." in page
+    assert 'href="?status=resolved" aria-current="page"' in page
+    # The coordinator reads every party's name.
+    page = world.client_for("coordinator").get(url, {"status": "resolved"}).content.decode()
+    card = page[page.index('data-testid="alert-partnership"') :]
+    card = card[: card.index("</span>")]
+    assert world.other_company.name in card and world.member_company.name in card
+
+
+def test_an_alert_resolved_by_itself_says_so_in_the_list(world, partnership):
+    stalled(world, partnership)
+    move_on(world, partnership)
+    page = world.client_for("member").get(reverse("health:alerts"), {"status": "resolved"})
+    day = timezone.localdate().strftime("%d.%m.%Y")
+    assert f"Am {day} automatisch erledigt: die Ursache ist weggefallen." in page.content.decode()

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from tests.conftest import World
@@ -125,9 +126,27 @@ def test_kpi_attainment_compares_with_the_target_pro_rated_to_today(world: World
     with translation.override("en"):
         chart = dashboards.kpi_chart(rows)
     assert chart.series[0].values == [33, None]
-    assert chart.highlight == [True, False]  # a third of the way: behind the kpi_shortfall line
+    # A third of the way is behind the kpi_shortfall line, but within its grace period.
+    assert chart.highlight == [False, False]
     assert chart.header() == ["KPI", "Attainment", "Recorded", "Expected by today", "Target"]
     assert chart.rows()[0][1][-1] == "6 per quarter"
+    later = dashboards.kpi_chart(dashboards.kpi_rows(active, today + dt.timedelta(days=60)))
+    assert later.highlight == [True, False]
+
+
+def test_a_new_agreements_kpis_are_not_a_shortfall_on_a_0_to_1_percent_axis(world: World, active):
+    """On the agreement's first day the pro-rated target is a tenth of a referral: no "0 %
+    of 0" and nothing flagged; the percent axis reaches 100 % whatever the bars."""
+    rows = dashboards.kpi_rows(active, timezone.localdate())
+    assert rows[0].percent is None and not rows[0].judged
+    with translation.override("en"):
+        chart = dashboards.kpi_chart(rows)
+    assert not any(chart.highlight)
+    assert chart.spec()["suggestedMax"] == 100
+    # Nothing to draw yet, but the table (recorded, expected, target) stays readable.
+    assert chart.is_empty and chart.empty_note.startswith("Too early to compare")
+    html = render_to_string("health/dashboard/_chart.html", {"chart": chart})
+    assert "Too early to compare" in html and '<details data-testid="chart-table">' in html
 
 
 def test_influence_factors_appear_side_by_side_only_after_every_partner_submitted(
@@ -247,3 +266,65 @@ def test_the_network_graph_draws_partnerships_and_both_referral_directions(world
     assert all(0 <= node.x <= graph.width and 0 <= node.y <= graph.height for node in graph.nodes)
     # Another network's coordinator sees none of it.
     assert dashboards.network_figures(world.beta).graph.nodes == []
+
+
+def _health(partnership: Partnership, light: str, score: float) -> None:
+    from verbund.health.models import PartnershipHealth
+
+    PartnershipHealth.objects.update_or_create(
+        partnership=partnership,
+        defaults={"as_of": timezone.localdate(), "score": score, "light": light,
+                  "computed_at": timezone.now()},
+    )  # fmt: skip
+
+
+def test_the_network_dashboard_counts_one_set_of_partnerships_in_its_own_words(world: World):
+    """The health distribution adds up to the open partnerships; "at risk" is the red light
+    only, and the red-or-warned list and its key figure are called "need attention"."""
+    from verbund.health.models import HealthAlert
+
+    red = pair(world)
+    warned = pair(world, world.member_company, world.anonymous_company)
+    ended = pair(world, world.other_company, world.anonymous_company)
+    _health(red, "red", 30)
+    _health(warned, "green", 77)
+    _health(ended, "red", 10)
+    Partnership.objects.filter(pk=ended.pk).update(stage=Stage.ENDED)
+    HealthAlert.objects.create(
+        partnership=warned,
+        kind="review_overdue",
+        since=timezone.localdate(),
+        evidence={},
+        opened_at=timezone.now(),
+        refreshed_at=timezone.now(),
+        next_step="schedule_review",
+    )
+    coordinator = load_actor(world.users["coordinator"], None)
+    portfolio = selectors.network_portfolio(coordinator, "alpha")
+    with translation.override("en"):
+        data = dashboards.network_dashboard(portfolio)
+    figures = dict(data["key_figures"])
+    bars = dict(zip(data["distribution_chart"].labels, data["distribution_chart"].series[0].values,
+                    strict=True))  # fmt: skip
+    assert figures["Open partnerships"] == "2" and sum(bars.values()) == 2
+    assert bars["at risk"] == 1 and bars["good"] == 1
+    assert "At risk" not in figures and figures["Need attention"] == "2"
+    assert {row.partnership.pk for row in data["at_risk"]} == {red.pk, warned.pk}
+
+
+def test_a_grey_light_shows_no_score_beside_it(world: World):
+    """ "Too little data" next to 73 reads as a judgement: the pages and exports leave it out."""
+    from django.urls import reverse
+
+    grey, scored = pair(world), pair(world, world.member_company, world.anonymous_company)
+    _health(grey, "grey", 73)
+    _health(scored, "yellow", 52)
+    client = world.client_for("member")
+    page = client.get(reverse("partnerships:detail", args=[grey.pk])).content.decode()
+    assert 'data-testid="health-score">–</span>' in page and ">73<" not in page
+    page = client.get(reverse("partnerships:detail", args=[scored.pk])).content.decode()
+    assert 'data-testid="health-score">52</span>' in page
+    rows = {row.partnership.pk: row for row in selectors.company_portfolio(
+        load_actor(world.users["member"], None))}  # fmt: skip
+    assert rows[grey.pk].shown_score is None and rows[grey.pk].score == 73
+    assert rows[scored.pk].shown_score == 52

@@ -32,11 +32,11 @@ PARTNERSHIP_HEADINGS = {
     "en": ("Partnership health report", "Referrals per month", "Open alerts"),
 }  # fmt: skip
 PROGRAMME_HEADINGS = {
-    "de": ("Programmbericht", "Partnerschaften pro Phase", "Gefährdete Partnerschaften",
+    "de": ("Programmbericht", "Partnerschaften pro Phase", "Partnerschaften mit Handlungsbedarf",
            "Grenzüberschreitende Zusammenarbeit", "Sondierung"),
-    "nl": ("Programmarapport", "Samenwerkingen per fase", "Samenwerkingen in gevaar",
-           "Grensoverschrijdende samenwerking"),
-    "en": ("Programme report", "Partnerships per stage", "Partnerships at risk",
+    "nl": ("Programmarapport", "Samenwerkingen per fase",
+           "Samenwerkingen die aandacht nodig hebben", "Grensoverschrijdende samenwerking"),
+    "en": ("Programme report", "Partnerships per stage", "Partnerships needing attention",
            "Cross-border cooperation", "Exploring"),
 }  # fmt: skip
 
@@ -231,3 +231,22 @@ def test_the_portfolio_filters_and_sorts(world: World, reported):
     odd = client.get(reverse("dashboards:portfolio"), {"sort": "<script>", "light": "purple"})
     assert odd.status_code == 200
     assert odd.content.count(b'data-testid="portfolio-row"') == 2
+
+
+def test_the_network_figures_are_grouped_in_the_page_and_the_programme_report(
+    world: World, reported, monkeypatch
+):
+    """1180 referrals read "1.180" in German next to "5.282.772 €", in the page and the PDF."""
+    real = dashboards.network_dashboard
+
+    def busy(portfolio):
+        data = real(portfolio)
+        data["cross_border"].referrals, data["cross_border"].referrals_cross = 1180, 1161
+        return data
+
+    monkeypatch.setattr(dashboards, "network_dashboard", busy)
+    client = world.client_for("coordinator")
+    page = client.get(reverse("dashboards:network", args=["alpha"])).content.decode()
+    assert "<td>1.180</td>" in page and "<td>1.161</td>" in page
+    text = _text(client.get(reverse("dashboards:network_pdf", args=["alpha"])).content)
+    assert "1.161 1.180" in text and "1180" not in text

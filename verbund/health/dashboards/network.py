@@ -326,7 +326,7 @@ def distribution_chart(portfolio: selectors.NetworkPortfolio) -> Chart:
     counts = {light: count for light, _label, count in portfolio.distribution}
     return Chart(
         key="distribution",
-        title=_("Health of the partnerships"),
+        title=_("Health of the open partnerships"),
         kind="bar",
         category=_("Traffic light"),
         labels=[presentation.light_label(light) for light in LIGHTS],
@@ -363,11 +363,12 @@ def network_dashboard(portfolio: selectors.NetworkPortfolio) -> dict:
     cross = figures.cross_border
     revenue_total = sum((Decimal(v) for v in revenue.series[0].values if v), Decimal(0))
     companies = len(figures.graph.nodes) + figures.graph.hidden_companies
-    open_partnerships = sum(count for stage, _l, count in portfolio.funnel if stage != Stage.ENDED)
+    # "At risk" is the red light's name (the distribution chart); the key figure and the list
+    # count more (red, or an unresolved early warning), so they have their own words.
     key_figures = [
         (_("Companies in partnerships"), format_value(companies, "count")),
-        (_("Open partnerships"), format_value(open_partnerships, "count")),
-        (_("At risk"), format_value(len(portfolio.at_risk), "count")),
+        (_("Open partnerships"), format_value(portfolio.open_total, "count")),
+        (_("Need attention"), format_value(portfolio.attention, "count")),
         (_("Open alerts"), format_value(portfolio.open_alerts, "count")),
         (
             _("Revenue won through referrals, last 12 months"),

@@ -104,7 +104,8 @@ class KpiRow:
     period: str
     actual: Decimal | None
     expected: Decimal
-    percent: float | None
+    percent: float | None  # None while the pro-rated target is below one unit (nothing to say)
+    judged: bool = True  # past the grace period the kpi_shortfall rule gives a new agreement
 
 
 def _agreement_start(version: AgreementVersion) -> dt.date:
@@ -170,7 +171,9 @@ def kpi_rows(
         expected = (target * Decimal(elapsed) / Decimal(PERIOD_DAYS.get(period, 365))).quantize(
             Decimal("0.1")
         )
-        percent = float(actual / expected * 100) if actual is not None and expected > 0 else None
+        # A day into a quarterly target of 6 the pro-rated target is 0.1: "0 % of 0" says
+        # nothing, so attainment starts once at least one unit (one referral, one euro) is due.
+        percent = float(actual / expected * 100) if actual is not None and expected >= 1 else None
         party = (
             f"{names.get(direction[0], '?')} → {names.get(direction[1], '?')}" if direction else ""
         )
@@ -184,6 +187,7 @@ def kpi_rows(
                 actual=actual,
                 expected=expected,
                 percent=percent,
+                judged=elapsed > DEFAULTS.kpi_grace_days,
             )
         )
     return rows
@@ -212,7 +216,12 @@ def kpi_chart(rows: list[KpiRow]) -> Chart:
         unit="percent",
         horizontal=True,
         zero_is_a_figure=True,
-        highlight=[row.percent is not None and row.percent < KPI_BEHIND * 100 for row in rows],
+        suggested_maximum=100,  # the axis reaches the target even when every bar is at 0 %
+        # Highlighted as the kpi_shortfall rule would warn: behind, and past its grace period.
+        highlight=[
+            row.judged and row.percent is not None and row.percent < KPI_BEHIND * 100
+            for row in rows
+        ],
         extra_columns=[
             (
                 _("Recorded"),
@@ -230,8 +239,12 @@ def kpi_chart(rows: list[KpiRow]) -> Chart:
                 ],
             ),
         ],
-        note=_("Highlighted: less than %(percent)s %% of the pro-rated target.")
-        % {"percent": round(KPI_BEHIND * 100)},
+        note=_(
+            "Highlighted: less than %(percent)s %% of the pro-rated target, from day %(days)s "
+            "of the agreement on."
+        )
+        % {"percent": round(KPI_BEHIND * 100), "days": DEFAULTS.kpi_grace_days},
+        empty_note=_("Too early to compare: less than one unit of each target is due so far."),
     )
 
 

@@ -6,7 +6,8 @@
  * for anyone who prefers numbers.
  *
  * Spec: {kind: "line"|"bar", horizontal, stacked, unit: "count"|"eur"|"percent"|"score"|"points",
- *        labels: [...], series: [{label, values: [...], style?, colors?: [...]}], min?, max?}
+ *        labels: [...], series: [{label, values: [...], style?, colors?: [...]}], min?, max?,
+ *        suggestedMax?}
  */
 (function () {
   "use strict";
@@ -49,6 +50,20 @@
     return c.createPattern(tile, "repeat");
   }
 
+  // A series name cut to `width` pixels: "A → B" keeps both ends ("Vennemann Sonder… →
+  // Hörnemann Marken…"), anything else is cut at the end. The table and tooltip keep the name.
+  function fit(c, text, width) {
+    if (c.measureText(text).width <= width) return text;
+    var parts = text.split(" → ");
+    for (var keep = 24; keep >= 4; keep -= 2) {
+      var short = parts.map(function (part) {
+        return part.length > keep ? part.slice(0, keep).trim() + "…" : part;
+      }).join(" → ");
+      if (c.measureText(short).width <= width) return short;
+    }
+    return null;
+  }
+
   // Direct labels: the series name at the end of each line, the figure on each bar.
   var directLabels = {
     id: "verbundDirectLabels",
@@ -67,12 +82,23 @@
           dataset.data.forEach(function (v, i) { if (v !== null && v !== undefined) last = i; });
           if (last < 0 || chart.data.datasets.length < 2) return;
           var point = meta.data[last];
-          // Above the last point, or below it when that would run into the legend.
+          // Above the last point, or below it when that would run into the legend; cut to
+          // what fits left of the point (a phone is narrower than two company names).
           var y = point.y - 6 - 13 < chart.chartArea.top ? point.y + 20 : point.y - 6;
-          lineLabels.push({ text: dataset.label, x: point.x - 6, y: y });
+          var text = fit(c, dataset.label, point.x - 6 - chart.chartArea.left);
+          if (text) lineLabels.push({ text: text, x: point.x - 6, y: y });
           return;
         }
         if (meta.data.length > 24) return;
+        // Figures wider than their bar's share of the axis would overlap their neighbours: then
+        // none of this series is labelled (tooltip and table have them).
+        var area = chart.chartArea;
+        var slot = (options.horizontal ? area.bottom - area.top : area.right - area.left) /
+          Math.max(meta.data.length, 1) / Math.max(chart.data.datasets.length, 1);
+        var fits = options.horizontal ? slot >= 14 : dataset.data.every(function (value) {
+          return value === null || value === undefined || c.measureText(format(value)).width <= slot - 2;
+        });
+        if (!fits) return;
         meta.data.forEach(function (bar, i) {
           var value = dataset.data[i];
           if (value === null || value === undefined) return;
@@ -141,10 +167,17 @@
     };
     if (spec.min !== undefined) valueAxis.min = spec.min;
     if (spec.max !== undefined) valueAxis.max = spec.max;
+    if (spec.suggestedMax !== undefined) valueAxis.suggestedMax = spec.suggestedMax;
     var categoryAxis = { stacked: !!spec.stacked, ticks: { autoSkip: true, maxRotation: 0 } };
+    var labels = spec.labels;
+    if (!spec.horizontal && !line && labels.length <= 6 && canvas.parentNode.clientWidth < 576) {
+      // A few bars on a phone: every bar keeps its name, on as many lines as it needs.
+      labels = labels.map(function (label) { return label.indexOf(" ") > 0 ? label.split(" ") : label; });
+      categoryAxis.ticks.autoSkip = false;
+    }
     new Chart(canvas, {
       type: line ? "line" : "bar",
-      data: { labels: spec.labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets },
       options: {
         animation: false,
         maintainAspectRatio: false,
@@ -152,7 +185,23 @@
         layout: { padding: { top: 18 + (line ? 14 * Math.max(spec.series.length - 1, 0) : 0), right: spec.horizontal ? 56 : 12 } },
         scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
         plugins: {
-          legend: { display: datasets.length > 1, labels: { usePointStyle: true } },
+          legend: {
+            display: datasets.length > 1,
+            labels: {
+              usePointStyle: true,
+              // Each entry on one line of the chart's width (long company names on a phone).
+              generateLabels: function (chart) {
+                var items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+                chart.ctx.save();
+                chart.ctx.font = "12px system-ui, sans-serif";
+                items.forEach(function (item) {
+                  item.text = fit(chart.ctx, item.text, chart.width - 40) || item.text.slice(0, 12) + "…";
+                });
+                chart.ctx.restore();
+                return items;
+              }
+            }
+          },
           tooltip: { callbacks: { label: function (item) { return item.dataset.label + ": " + format(item.raw); } } },
           verbundDirectLabels: { format: format, horizontal: !!spec.horizontal }
         }
