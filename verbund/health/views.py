@@ -133,8 +133,10 @@ def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 errors = error.message_dict
             else:
+                # The daily `health-recompute` (scripts/run.sh, or cron) applies the new values.
                 messages.success(
-                    request, _("Saved. The health of every partnership is computed again tonight.")
+                    request,
+                    _("Saved. The health of every partnership is computed again within a day."),
                 )
                 return redirect("health:settings", network.slug)
         status = 400

@@ -61,3 +61,13 @@ def test_the_command_shows_sets_and_resets(world, capsys):
     call_command("health_settings", "--network", "alpha", "--reset", "green_from")
     overrides = NetworkHealthSettings.objects.get(network=world.alpha).overrides
     assert overrides == {"stalled_days": {"pilot": 200}}
+
+
+def test_saving_promises_what_the_daily_recompute_keeps(world):
+    """scripts/run.sh recomputes every 24 hours from its start (cron on a server, at any hour):
+    the confirmation says "within a day", not "tonight"."""
+    client = world.client_for("coordinator")
+    url = reverse("health:settings", args=["alpha"])
+    page = client.post(url, {"window_days": "200"}, follow=True).content.decode()
+    assert "innerhalb eines Tages neu berechnet" in page
+    assert "heute Nacht" not in page
