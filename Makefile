@@ -23,7 +23,7 @@ setup: install translations
 	$(BIN)/verbund migrate --noinput -v0
 	$(BIN)/verbund createcachetable
 	$(BIN)/verbund collectstatic --noinput -v0
-	$(BIN)/verbund seed-demo --if-empty
+	$(BIN)/verbund seed-demo --if-empty --no-logins  # scripts/run.sh lists them, once
 
 ## run: install, set up the SQLite database with the demo network, start worker and web server
 run: setup

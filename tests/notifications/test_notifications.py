@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from tests.conftest import World
@@ -128,6 +129,24 @@ def test_a_removed_kind_still_renders(world: World):
         recipient=world.users["member"], kind="gone.away", params={}
     )
     assert notification.title == str(get_kind("gone.away").title)
+
+
+def test_amounts_are_shown_in_the_readers_number_format(world: World):
+    """Stored language-neutral ("1234.50 EUR"), shown as each reader writes money."""
+    mail.outbox.clear()
+    dutch, german = world.users["other_company"], world.users["member"]
+    german.language = "de"
+    german.save(update_fields=["language"])
+    notify(kind=GREETING, users=[dutch, german], params={"partner": "1234.50 EUR"})
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "1.234,50 € says hello" in bodies[german.email]
+    assert "1.234,50 € says hello" in bodies[dutch.email]
+    (stored,) = Notification.objects.filter(recipient=german)
+    assert stored.params == {"partner": "1234.50 EUR"}
+    with translation.override("en"):
+        assert stored.body == "1,234.50 € says hello"
+    with translation.override("de"):
+        assert stored.body == "1.234,50 € says hello"
 
 
 def test_missing_parameters_do_not_crash(world: World):

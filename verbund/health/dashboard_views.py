@@ -8,11 +8,10 @@ the figures from ``dashboards`` (reads) and the files from ``reports``.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from verbund.health import dashboards, reports, selectors
 from verbund.partnerships.selectors import get_partnership_for
@@ -66,6 +65,9 @@ def partnership_pdf(request: HttpRequest, partnership_id: int) -> HttpResponse:
 def portfolio(request: HttpRequest) -> HttpResponse:
     """All partnerships of the company the user acts for: score, light, stage, open alerts."""
     company = request.actor.company
+    if company is None and request.actor.is_coordinator:
+        # The coordination acts for no company: its portfolio is the network's.
+        return redirect("dashboards:network", request.actor.network.slug)
     context: dict = {"company": company}
     if company is not None:
         rows = selectors.company_portfolio(request.actor, company)
@@ -77,7 +79,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 def portfolio_csv(request: HttpRequest) -> HttpResponse:
     company = request.actor.company
     if company is None:
-        raise Http404(_("Choose a company first."))
+        if request.actor.is_coordinator:
+            return redirect("dashboards:network_portfolio_csv", request.actor.network.slug)
+        return redirect("dashboards:portfolio")  # says to choose a company first
     rows = selectors.company_portfolio(request.actor, company)
     rows = dashboards.portfolio_page(rows, request.GET)["rows"]
     today = timezone.localdate()

@@ -6,10 +6,13 @@ a notification is rendered in the reader's language whenever it is shown, not fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +24,19 @@ class _Params(dict):
         return "…"
 
 
+# Amounts are stored language-neutral ("770.00 EUR", as senders write them) and shown in the
+# reader's format when rendered ("770,00 €" in German, "770.00 €" in English).
+_AMOUNT = re.compile(r"^(-?\d+(?:\.\d+)?) EUR$")
+
+
+def _shown(value: Any) -> Any:
+    match = _AMOUNT.match(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    amount = Decimal(match.group(1))
+    return f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
+
+
 @dataclass(frozen=True)
 class NotificationKind:
     key: str
@@ -30,7 +46,7 @@ class NotificationKind:
     email: bool = True
 
     def render(self, params: Mapping[str, Any]) -> tuple[str, str]:
-        values = _Params(params)
+        values = _Params({key: _shown(value) for key, value in params.items()})
         return str(self.title) % values, (str(self.body) % values if self.body else "")
 
 

@@ -1,7 +1,8 @@
 """Every dashboard page, report and export, every persona. The partnership is the member
 company's with the anonymous company: its party and the network's coordination read its charts
 and report; the other company (outside it), the other network and outsiders get 404. The
-company portfolio is everyone's own (empty without a company; its CSV needs one). The network
+company portfolio is everyone's own (without a company it says to choose one and its CSV leads
+there; the coordination is sent to the network's portfolio and its CSV). The network
 dashboard, its report and its exports are the coordination's."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from tests.conftest import World
 from tests.partnerships import worlds
 
 READ = everyone(404, coordinator=200, member=200)
-OWN_COMPANY_FILE = everyone(200, coordinator=404, outsider=404)
+OWN_COMPANY_FILE = everyone(200, coordinator=302, outsider=302)
 
 
 def p(w: World) -> int:
@@ -32,7 +33,11 @@ ROUTES = [
     Route("dashboards:partnership", _partnership("dashboards:partnership"), READ),
     Route("dashboards:partnership_charts", _partnership("dashboards:partnership_charts"), READ),
     Route("dashboards:partnership_pdf", _partnership("dashboards:partnership_pdf"), READ),
-    Route("dashboards:portfolio", lambda w: reverse("dashboards:portfolio"), everyone(200)),
+    Route(
+        "dashboards:portfolio",
+        lambda w: reverse("dashboards:portfolio"),
+        everyone(200, coordinator=302),
+    ),
     Route(
         "dashboards:portfolio_csv", lambda w: reverse("dashboards:portfolio_csv"), OWN_COMPANY_FILE
     ),
@@ -62,3 +67,22 @@ def test_the_member_sees_only_its_own_partnerships_in_the_portfolio(world: World
     assert world.member_company.name.encode() not in others.content
     csv = world.client_for("other_company").get(reverse("dashboards:portfolio_csv"))
     assert world.member_company.name.encode() not in csv.content
+
+
+def test_the_coordination_without_a_company_is_led_to_the_networks_pages(world: World):
+    """No dead end for the coordination: its portfolio (page and CSV) is the network's, its
+    early warnings are in the menu, and the partnerships list shows no contact-request sections
+    it cannot use."""
+    client = world.client_for("coordinator")
+    page = client.get(reverse("dashboards:portfolio"))
+    assert page.url == reverse("dashboards:network", args=["alpha"])
+    csv = client.get(reverse("dashboards:portfolio_csv"))
+    assert csv.url == reverse("dashboards:network_portfolio_csv", args=["alpha"])
+    assert client.get(csv.url).status_code == 200
+    partnerships = client.get(reverse("partnerships:list")).content.decode()
+    assert 'data-testid="nav-alerts"' in partnerships
+    assert 'data-testid="received"' not in partnerships
+    assert 'data-testid="sent"' not in partnerships
+    assert client.get(reverse("health:alerts")).status_code == 200
+    member = world.client_for("member").get(reverse("partnerships:list")).content.decode()
+    assert 'data-testid="received"' in member and 'data-testid="nav-alerts"' in member

@@ -61,3 +61,63 @@ def test_the_command_shows_sets_and_resets(world, capsys):
     call_command("health_settings", "--network", "alpha", "--reset", "green_from")
     overrides = NetworkHealthSettings.objects.get(network=world.alpha).overrides
     assert overrides == {"stalled_days": {"pilot": 200}}
+
+
+def test_saving_promises_what_the_daily_recompute_keeps(world):
+    """scripts/run.sh recomputes every 24 hours from its start (cron on a server, at any hour):
+    the confirmation says "within a day", not "tonight"."""
+    client = world.client_for("coordinator")
+    url = reverse("health:settings", args=["alpha"])
+    page = client.post(url, {"window_days": "200"}, follow=True).content.decode()
+    assert "innerhalb eines Tages neu berechnet" in page
+    assert "heute Nacht" not in page
+
+
+def test_the_page_names_every_setting_in_the_readers_language_with_help(world):
+    client = world.client_for("coordinator")  # German
+    page = client.get(reverse("health:settings", args=["alpha"])).content.decode()
+    assert "Zeitfenster (Tage)" in page
+    assert "Zählungen, Belege und Aktivität blicken so viele Tage zurück." in page
+    assert "Wahrscheinlichkeit, die die Warnung öffnet" in page
+    assert 'value="0,00001"' in page and "1e-05" not in page
+    # One number per stage, the stage named as on the partnership page, no JSON to edit.
+    assert "Tage in „Pilot“, bis die Phase als stockend gilt" in page
+    assert 'name="stalled_days.pilot" value="240"' in page
+    assert "{&quot;" not in page and "<code>window_days</code>" not in page
+    coordinator = world.users["coordinator"]
+    coordinator.language = "nl"
+    coordinator.save(update_fields=["language"])
+    dutch = world.client_for("coordinator").get(reverse("health:settings", args=["alpha"]))
+    assert "Dagen in ‘Pilot’ voordat de fase als vastgelopen geldt" in dutch.content.decode()
+
+
+def test_an_error_names_the_field_by_its_label(world):
+    client = world.client_for("coordinator")
+    url = reverse("health:settings", args=["alpha"])
+    refused = client.post(url, {"window_days": "lang", "stalled_days.pilot": "bald"})
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "Zeitfenster (Tage)</a>: Geben Sie eine Zahl ein." in page
+    assert "Tage in „Pilot“, bis die Phase als stockend gilt</a>: Geben Sie eine Zahl ein." in page
+    assert "window_days:" not in page
+    assert not NetworkHealthSettings.objects.filter(network=world.alpha).exists()
+
+
+def test_one_stage_changed_keeps_the_others_and_all_defaults_reset(world):
+    client = world.client_for("coordinator")
+    url = reverse("health:settings", args=["alpha"])
+    stages = {"stalled_days.identified": "60", "stalled_days.contacted": "45",
+              "stalled_days.exploring": "", "stalled_days.pilot": "200"}  # fmt: skip
+    assert client.post(url, stages).status_code == 302
+    assert NetworkHealthSettings.objects.get(network=world.alpha).overrides == {
+        "stalled_days": {"identified": 60, "contacted": 45, "exploring": 120, "pilot": 200}
+    }
+    assert client.post(url, stages | {"stalled_days.pilot": "240"}).status_code == 302
+    assert NetworkHealthSettings.objects.get(network=world.alpha).overrides == {}
+
+
+def test_the_settings_are_reached_from_the_dashboard_and_the_network_page(world):
+    client = world.client_for("coordinator")
+    target = reverse("health:settings", args=["alpha"])
+    for page in ("dashboards:network", "tenancy:network"):
+        assert f'href="{target}"' in client.get(reverse(page, args=["alpha"])).content.decode()

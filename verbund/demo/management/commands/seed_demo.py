@@ -25,6 +25,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if the database already holds a network (safe for start scripts).",
         )
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Leave out the table of logins (`make run` lists them once the server starts).",
+        )
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -54,6 +59,8 @@ class Command(BaseCommand):
             f"({counts['companies_de']} DE, {counts['companies_nl']} NL; "
             f"{counts['anonymous']} anonymous, {counts['private']} private)"
         )
+        if options["no_logins"]:
+            return
         out("")
         out("Logins / Zugänge (same password for all / gleiches Passwort für alle):")
         width = max(len(login.email) for login in summary.logins)
