@@ -306,7 +306,7 @@ def test_the_network_dashboard_counts_one_set_of_partnerships_in_its_own_words(w
     figures = dict(data["key_figures"])
     bars = dict(zip(data["distribution_chart"].labels, data["distribution_chart"].series[0].values,
                     strict=True))  # fmt: skip
-    assert figures["Open partnerships"] == "2" and sum(bars.values()) == 2
+    assert figures["Running partnerships"] == "2" and sum(bars.values()) == 2
     assert bars["at risk"] == 1 and bars["good"] == 1
     assert "At risk" not in figures and figures["Need attention"] == "2"
     assert {row.partnership.pk for row in data["at_risk"]} == {red.pk, warned.pk}
