@@ -77,9 +77,9 @@ def valid_terms(partnership: Partnership, **overrides) -> dict:
     return terms
 
 
-@pytest.fixture
-def active_partnership(world: World, partnership: Partnership) -> Partnership:
-    """`agreed`, with agreement v1 active and review 1 open."""
+def agree(world: World, partnership: Partnership) -> Partnership:
+    """Agreement v1 drafted by the member company and confirmed by both: `agreed`, review 1
+    open."""
     version = services.agreement_draft(
         partnership=partnership,
         terms=valid_terms(partnership),
@@ -94,3 +94,9 @@ def active_partnership(world: World, partnership: Partnership) -> Partnership:
     )
     partnership.refresh_from_db()
     return partnership
+
+
+@pytest.fixture
+def active_partnership(world: World, partnership: Partnership) -> Partnership:
+    """`agreed`, with agreement v1 active and review 1 open."""
+    return agree(world, partnership)

@@ -9,7 +9,6 @@ and the network's coordinators read the name; from `contacted` on, everyone does
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -19,11 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import World, _user
+from tests.health.app.django_world import one_way_alert
 from tests.partnerships.conftest import BRINGS, FIRST_STEP, valid_terms
 from tests.pdf import rendered_text
-from verbund.companies.models import Company
 from verbund.companies.services import company_member_set, offers_replace
-from verbund.health.models import HealthAlert
 from verbund.partnerships import services
 from verbund.partnerships.models import Partnership, Stage
 from verbund.partnerships.selectors import COORDINATOR, Viewer, party_hidden, party_names
@@ -38,22 +36,6 @@ class Case:
     anonymous_user: Client
     partner: Client
     coordinator: Client
-
-
-def _one_way_alert(partnership: Partnership, giver: Company, taker: Company) -> HealthAlert:
-    """An early warning whose evidence names both parties (the anonymous one gives)."""
-    now = timezone.now()
-    return HealthAlert.objects.create(
-        partnership=partnership,
-        kind="one_way_street",
-        subject=f"{giver.pk}>{taker.pk}",
-        since=timezone.localdate() - dt.timedelta(days=20),
-        evidence={"party": str(giver.pk), "partner": str(taker.pk), "given": 9, "received": 1,
-                  "window_days": 180},
-        next_step="discuss_balance",
-        opened_at=now,
-        refreshed_at=now,
-    )  # fmt: skip
 
 
 @pytest.fixture
@@ -72,7 +54,7 @@ def case(world: World) -> Case:
     services.agreement_draft(
         partnership=partnership, terms=valid_terms(partnership), user=user, company=anonymous
     )
-    _one_way_alert(partnership, anonymous, world.member_company)
+    one_way_alert(partnership, anonymous, world.member_company)
     return Case(
         partnership,
         world.client_for("anonymous_owner"),

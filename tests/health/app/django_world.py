@@ -9,8 +9,12 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tests.conftest import World
-from tests.partnerships.conftest import valid_terms
+
+# `agree` is shared with the partnerships tests; the health tests import it from here.
+from tests.partnerships.conftest import agree as agree
 from verbund.activities import services as activities
+from verbund.companies.models import Company
+from verbund.health.models import HealthAlert
 from verbund.partnerships import services as partnerships
 from verbund.partnerships.models import Partnership, Review, Stage
 from verbund.referrals import services as referrals
@@ -104,23 +108,6 @@ def cost(world: World, partnership, days_ago: int, amount: str = "300.00"):
     )
 
 
-def agree(world: World, partnership: Partnership) -> Partnership:
-    version = partnerships.agreement_draft(
-        partnership=partnership,
-        terms=valid_terms(partnership),
-        user=world.users["member"],
-        company=world.member_company,
-    )
-    partnerships.agreement_confirm(
-        version=version, user=world.users["member"], company=world.member_company
-    )
-    partnerships.agreement_confirm(
-        version=version, user=world.users["other_company"], company=world.other_company
-    )
-    partnership.refresh_from_db()
-    return partnership
-
-
 def review_both(
     world: World, partnership: Partnership, member_score: int, other_score: int
 ) -> Review:
@@ -166,3 +153,19 @@ def lively_history(world: World, partnership: Partnership) -> Partnership:
 
 
 STAGE = Stage
+
+
+def one_way_alert(partnership: Partnership, giver: Company, taker: Company) -> HealthAlert:
+    """An open one-way street warning whose evidence names both parties (giver gave 9, got 1)."""
+    now = timezone.now()
+    return HealthAlert.objects.create(
+        partnership=partnership,
+        kind="one_way_street",
+        subject=f"{giver.pk}>{taker.pk}",
+        since=timezone.localdate() - dt.timedelta(days=20),
+        evidence={"party": str(giver.pk), "partner": str(taker.pk), "given": 9, "received": 1,
+                  "window_days": 180},
+        next_step="discuss_balance",
+        opened_at=now,
+        refreshed_at=now,
+    )  # fmt: skip

@@ -4,12 +4,10 @@ Dutch and English; the CSV exports with the formula guard; the pages with bounde
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from tests.conftest import World
 from tests.health.app import django_world as history
@@ -17,7 +15,6 @@ from tests.partnerships import worlds
 from tests.pdf import rendered_text
 from verbund.companies.services import company_create
 from verbund.health import dashboards
-from verbund.health.models import HealthAlert
 from verbund.health.services import health_recompute
 from verbund.partnerships import services
 from verbund.partnerships.models import Partnership, Stage
@@ -45,21 +42,6 @@ def _text(content: bytes) -> str:
     return " ".join(rendered_text(content).split())
 
 
-def _one_way_alert(partnership: Partnership, giver, taker) -> HealthAlert:
-    now = timezone.now()
-    return HealthAlert.objects.create(
-        partnership=partnership,
-        kind="one_way_street",
-        subject=f"{giver.pk}>{taker.pk}",
-        since=timezone.localdate() - dt.timedelta(days=20),
-        evidence={"party": str(giver.pk), "partner": str(taker.pk), "given": 9, "received": 1,
-                  "window_days": 180},
-        next_step="discuss_balance",
-        opened_at=now,
-        refreshed_at=now,
-    )  # fmt: skip
-
-
 @pytest.fixture
 def reported(world: World) -> Partnership:
     """Half a year between the member company and the other company, computed, with a
@@ -73,7 +55,7 @@ def reported(world: World) -> Partnership:
     )
     history.lively_history(world, partnership)
     health_recompute(network=world.alpha, send_notifications=False)
-    _one_way_alert(partnership, world.member_company, world.other_company)
+    history.one_way_alert(partnership, world.member_company, world.other_company)
     return partnership
 
 
@@ -165,7 +147,7 @@ def _partnerships(world: World, count: int) -> None:
         made.append((partnership, a, b))
     health_recompute(network=world.alpha, send_notifications=False)
     for partnership, a, b in made:
-        _one_way_alert(partnership, a, b)
+        history.one_way_alert(partnership, a, b)
 
 
 def _queries(client, url, django_assert_max_num_queries, limit):
@@ -205,7 +187,7 @@ def test_the_portfolio_and_partnership_pages_need_a_bounded_number_of_queries(
             form="referral_partnership", origin=Partnership.Origin.COORDINATOR,
             stage=Stage.EXPLORING,
         )  # fmt: skip
-        _one_way_alert(partnership, world.member_company, other)
+        history.one_way_alert(partnership, world.member_company, other)
     client = world.client_for("member")
     response = _queries(client, reverse("dashboards:portfolio"), django_assert_max_num_queries, 12)
     assert response.content.count(b'data-testid="portfolio-row"') == 16
