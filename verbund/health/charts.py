@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.utils import formats
 
+from verbund.lib.money import euros
+
 UNITS = ("count", "eur", "percent", "score", "points")
 Number = int | float | Decimal | None
 
@@ -130,7 +132,7 @@ def format_value(value: Number, unit: str) -> str:
     if unit == "count":
         return formats.number_format(int(value), 0, use_l10n=True, force_grouping=True)
     if unit == "eur":
-        return f"{formats.number_format(Decimal(value), 2, use_l10n=True, force_grouping=True)} €"
+        return euros(Decimal(value))
     if unit == "percent":
         return f"{formats.number_format(round(float(value)), 0, use_l10n=True)} %"
     return formats.number_format(round(float(value), 1), 1, use_l10n=True)

@@ -18,7 +18,7 @@ from django.utils import formats
 from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
 
-from verbund.lib import catalogues
+from verbund.lib import catalogues, money
 
 # KPIs measured in money: the core counts them in cents.
 MONEY_KPIS = frozenset({"sourced_revenue", "influenced_revenue"})
@@ -55,7 +55,7 @@ def euros(cents: Any) -> str:
         amount = Decimal(int(cents)) / 100
     except (TypeError, ValueError):
         return "–"
-    return f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
+    return money.euros(amount)
 
 
 def day(value: Any) -> str:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from verbund.lib.money import euros
 
 
 class _Params(dict):
@@ -33,8 +34,7 @@ def _shown(value: Any) -> Any:
     match = _AMOUNT.match(value) if isinstance(value, str) else None
     if match is None:
         return value
-    amount = Decimal(match.group(1))
-    return f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} €"
+    return euros(Decimal(match.group(1)))
 
 
 @dataclass(frozen=True)
