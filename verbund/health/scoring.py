@@ -184,6 +184,19 @@ def _factor_arrays(cols: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return level, gap, change
 
 
+# Weights of the level of the latest scores and of how close the partners' views are in factors.
+FACTOR_WEIGHTS = (0.75, 0.25)
+
+
+def factor_parts(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """[N] level of the latest scores (0..1) and closeness of the partners' views (1 - widest
+    gap / 4, 0..1; NaN until two parties scored a factor)."""
+    level, gap, _ = _factor_arrays(cols)
+    with np.errstate(invalid="ignore"):
+        max_gap = np.where(np.isnan(gap).all(axis=1), np.nan, np.nan_to_num(gap, nan=0).max(1))
+    return (level - 1.0) / 4.0, 1.0 - np.minimum(max_gap, 4.0) / 4.0
+
+
 def in_round(cols: Columns, s: HealthSettings) -> np.ndarray:
     """[N] every party has reviewed, the latest reviews within one round of each other."""
     k = cols.rev_last_day.shape[1]
@@ -230,15 +243,7 @@ def score(facts: Facts, cols: Columns, settings: HealthSettings = DEFAULTS) -> S
         counts = np.bincount(facts.kpi_p[ok], minlength=n)
         outcomes = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
 
-    level, gap, _ = _factor_arrays(cols)
-    with np.errstate(invalid="ignore"):
-        max_gap = np.where(np.isnan(gap).all(axis=1), np.nan, np.nan_to_num(gap, nan=0).max(1))
-    factor_level = (level - 1.0) / 4.0
-    factors = np.where(
-        np.isnan(max_gap),
-        factor_level,
-        0.75 * factor_level + 0.25 * (1.0 - np.minimum(max_gap, 4.0) / 4.0),
-    )
+    factors = _weighted(list(zip(FACTOR_WEIGHTS, factor_parts(cols), strict=True)))
     trust = (cols.trust_now - 1.0) / 4.0
 
     components = {
@@ -311,6 +316,7 @@ def _shared(scores: Scores) -> dict[str, tuple[Any, ...]]:
         scores.explained["parts"] = (
             *activity_parts(scores.facts, cols, scores.settings),
             *reciprocity_parts(cols),
+            *factor_parts(cols),
         )
         # Per row: the party answering slowest, the factor with the widest gap and the one
         # falling most (the first one on ties, as argmax/argmin per row would give).
@@ -347,7 +353,8 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
         effect = _points(weights[component], applying, 0.5 + delta)
         out.append(Reason(component, code, params, effect))
 
-    recency, volume, pair_mean, initiative = (float(part[i]) for part in shared["parts"])
+    parts = (float(part[i]) for part in shared["parts"])
+    recency, volume, pair_mean, initiative, factor_level, closeness = parts
     recent_share, volume_share = _shares(list(zip(ACTIVITY_SHARES, (recency, volume), strict=True)))
     silence, bar = int(scores.silence[i]), int(scores.empty_after[i])
     if recent_share < 0:
@@ -434,10 +441,9 @@ def _reasons_of_one(scores: Scores, i: int) -> list[Reason]:
 
     if not np.isnan(comp["factors"]):
         level, gap, change = shared["factors"]
-        # The component: 3/4 the level of the scores, 1/4 how close the partners' views are.
-        max_gap = np.nan if no_gap[i] else float(np.nanmax(gap[i]))
-        closeness = 1.0 - min(max_gap, 4.0) / 4.0 if not np.isnan(max_gap) else np.nan
-        level_share, gap_share = _shares([(0.75, (level[i] - 1.0) / 4.0), (0.25, closeness)])
+        level_share, gap_share = _shares(
+            list(zip(FACTOR_WEIGHTS, (factor_level, closeness), strict=True))
+        )
         widest = int(widest_gap[i])
         show_gap = bool(shared["round"][0][i] and not no_gap[i])
         show_gap = show_gap and gap[i, widest] >= s.perception_gap_points
