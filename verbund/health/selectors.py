@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 
 from verbund.companies.models import Company
 from verbund.health import presentation
-from verbund.health.models import HealthAlert, HealthSnapshot, Light, PartnershipHealth
+from verbund.health.models import (
+    HealthAlert,
+    HealthSnapshot,
+    Light,
+    NetworkHealthSettings,
+    PartnershipHealth,
+)
 from verbund.health.params import COMPONENTS
 from verbund.partnerships.models import Partnership, PartnershipParty, Stage
 from verbund.partnerships.selectors import (
@@ -437,3 +443,9 @@ def get_alert_for(actor: Actor, alert_id: int) -> tuple[HealthAlert, Partnership
 def strategic_health(partnership: Partnership) -> PartnershipHealth | None:
     """The current health (for the `strategic` stage rule)."""
     return PartnershipHealth.objects.filter(pk=partnership.pk).first()
+
+
+def settings_overrides(network: Network) -> dict[str, Any]:
+    """The network's overrides of the health defaults (the caller checked the coordination)."""
+    row = NetworkHealthSettings.objects.filter(network=network).first()
+    return dict(row.overrides) if row else {}

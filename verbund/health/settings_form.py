@@ -484,3 +484,83 @@ def validate_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
     except ValueError as error:  # a rule of the core not covered above
         raise ValidationError({"settings": str(error)}) from None
     return cleaned
+
+
+def _same(value: object, default: object) -> bool:
+    """A submitted value equal to the default (70 and 70.0 are the same) is no override."""
+    if isinstance(default, dict):
+        return isinstance(value, dict) and {k: str(v) for k, v in value.items()} == {
+            k: str(v) for k, v in default.items()
+        }
+    try:
+        return float(str(value).replace(",", ".")) == float(default)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+
+
+def _stage_values(post, default: dict) -> dict[str, object]:
+    """The stall limits from one field per stage; an empty field is that stage's default."""
+    days: dict[str, object] = {}
+    for stage, limit in default.items():
+        raw = (post.get(stage_field(stage)) or "").strip()
+        days[stage] = raw or limit
+    return days
+
+
+def sections(
+    overrides: dict, submitted: dict[str, str], errors: dict[str, list[str]]
+) -> list[dict]:
+    """The form's sections: every setting (one field per stage for the stall limits) with its
+    label, help, value, default and errors."""
+    base = defaults()
+
+    def row(name: str, value: object, default: object, changed: bool) -> dict:
+        typed = submitted.get(name)
+        return {
+            "name": name,
+            "label": label(name),
+            "help": help_text(name),
+            "value": shown(value) if typed is None else typed,
+            "default": shown(default),
+            "changed": changed,
+            "errors": errors.get(name, []),
+        }
+
+    out = []
+    for title, names in SECTIONS:
+        rows = []
+        for name in names:
+            if name == "stalled_days":
+                current = overrides.get(name, base[name])
+                for stage, limit in base[name].items():
+                    value = current.get(stage, "")
+                    field = stage_field(stage)
+                    rows.append(row(field, value, limit, value != limit))
+            else:
+                rows.append(
+                    row(name, overrides.get(name, base[name]), base[name], name in overrides)
+                )
+        out.append({"title": title, "rows": rows})
+    return out
+
+
+def changes_from(post: Mapping[str, str]) -> tuple[dict[str, object], dict[str, str]]:
+    """The overrides a submitted form asks for (None: back to the default) and the raw values
+    as typed, to show them again next to their errors."""
+    changes: dict[str, object] = {}
+    submitted: dict[str, str] = {}
+    for name, default in defaults().items():
+        if name == "stalled_days":
+            fields_of_stages = [stage_field(stage) for stage in default]
+            if not any(field in post for field in fields_of_stages):
+                continue
+            submitted |= {field: post.get(field, "") for field in fields_of_stages}
+            value: object = _stage_values(post, default)
+        else:
+            raw = post.get(name)
+            if raw is None:
+                continue
+            submitted[name] = raw
+            value = raw.strip() or None
+        changes[name] = None if value is None or _same(value, default) else value
+    return changes, submitted

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.health import selectors, services, settings_form
-from verbund.health.models import HealthAlert, NetworkHealthSettings
-from verbund.health.settings_form import defaults
+from verbund.health.models import HealthAlert
 from verbund.tenancy.selectors import get_network_for
 
 STATUSES = ("unresolved", "open", "acknowledged", "resolved")
@@ -89,93 +88,17 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _same(value: object, default: object) -> bool:
-    """A submitted value equal to the default (70 and 70.0 are the same) is no override."""
-    if isinstance(default, dict):
-        return isinstance(value, dict) and {k: str(v) for k, v in value.items()} == {
-            k: str(v) for k, v in default.items()
-        }
-    try:
-        return float(str(value).replace(",", ".")) == float(default)  # type: ignore[arg-type]
-    except ValueError:
-        return False
-
-
-def _stage_values(post, default: dict) -> dict[str, object]:
-    """The stall limits from one field per stage; an empty field is that stage's default."""
-    days: dict[str, object] = {}
-    for stage, limit in default.items():
-        raw = (post.get(settings_form.stage_field(stage)) or "").strip()
-        days[stage] = raw or limit
-    return days
-
-
-def _settings_rows(
-    overrides: dict, submitted: dict[str, str], errors: dict[str, list[str]]
-) -> list[dict]:
-    """The form's sections: every setting (one field per stage for the stall limits) with its
-    label, help, value, default and errors."""
-    base = defaults()
-
-    def row(name: str, value: object, default: object, changed: bool) -> dict:
-        shown = submitted.get(name)
-        return {
-            "name": name,
-            "label": settings_form.label(name),
-            "help": settings_form.help_text(name),
-            "value": settings_form.shown(value) if shown is None else shown,
-            "default": settings_form.shown(default),
-            "changed": changed,
-            "errors": errors.get(name, []),
-        }
-
-    sections = []
-    for title, names in settings_form.SECTIONS:
-        rows = []
-        for name in names:
-            if name == "stalled_days":
-                current = overrides.get(name, base[name])
-                for stage, limit in base[name].items():
-                    value = current.get(stage, "")
-                    field = settings_form.stage_field(stage)
-                    rows.append(row(field, value, limit, value != limit))
-            else:
-                rows.append(
-                    row(name, overrides.get(name, base[name]), base[name], name in overrides)
-                )
-        sections.append({"title": title, "rows": rows})
-    return sections
-
-
 @login_required
 def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
     """A network's health thresholds and weights: every setting with its label, help and
     default, in the reader's language."""
     network = get_network_for(request.actor, slug, coordinator=True)
-    row = NetworkHealthSettings.objects.filter(network=network).first()
-    overrides = dict(row.overrides) if row else {}
+    overrides = selectors.settings_overrides(network)
     errors: dict[str, list[str]] = {}
     submitted: dict[str, str] = {}
     status = 200
     if request.method == "POST":
-        changes: dict[str, object] = {}
-        for name, default in defaults().items():
-            if name == "stalled_days":
-                fields = [settings_form.stage_field(stage) for stage in default]
-                if not any(field in request.POST for field in fields):
-                    continue
-                submitted |= {field: request.POST.get(field, "") for field in fields}
-                value: object = _stage_values(request.POST, default)
-            else:
-                raw = request.POST.get(name)
-                if raw is None:
-                    continue
-                submitted[name] = raw
-                value = raw.strip() or None
-            if value is None or _same(value, default):
-                changes[name] = None  # back to the default
-            else:
-                changes[name] = value
+        changes, submitted = settings_form.changes_from(request.POST)
         try:
             services.health_settings_update(network=network, changes=changes, user=request.user)
         except ValidationError as error:
@@ -197,7 +120,7 @@ def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
         "health/settings.html",
         {
             "network": network,
-            "sections": _settings_rows(overrides, submitted, errors),
+            "sections": settings_form.sections(overrides, submitted, errors),
             "errors": summary,
         },
         status=status,
