@@ -62,6 +62,8 @@ from verbund.health.params import DEFAULTS, HealthSettings
 
 EPOCH = dt.date(2025, 1, 6)
 DAYS = 540
+# A partner turning one-way keeps this share of its referrals and of the things it starts.
+ONE_WAY_FLOOR = 0.05
 
 # pattern -> (the alert kind it should raise, kinds that follow from it naturally)
 PATTERNS: dict[str, tuple[str | None, frozenset[str]]] = {
@@ -105,6 +107,11 @@ class Simulated:
     pattern: str
     start: int | None  # day index the pattern starts
     created: int = 0
+    # The behavioural model's hidden truth, for the detection bound (verbund.health.bound):
+    # referrals per ordinary day per (giver, receiver), and each party's share of the meetings
+    # and joint activities started, before any pattern changes them.
+    referral_rates: dict[tuple[str, str], float] = field(default_factory=dict)
+    start_shares: dict[str, float] = field(default_factory=dict)
 
     @property
     def expected(self) -> str | None:
@@ -119,7 +126,7 @@ def _day(index: int) -> dt.date:
     return EPOCH + dt.timedelta(days=int(index))
 
 
-def _season(days: int) -> np.ndarray:
+def holiday_multiplier(days: int) -> np.ndarray:
     """Activity multiplier per day: summer holidays and the turn of the year are quiet."""
     doy = np.array([_day(d).timetuple().tm_yday for d in range(days)])
     lull = ((doy >= 201) & (doy <= 222)) | (doy >= 356) | (doy <= 6)
@@ -159,7 +166,7 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     parties = tuple(f"c{index}{x}" for x in ("a", "b", "c")[: 3 if three else 2])
     a, b = parties[0], parties[1]
     b_ = _Builder(rng, parties, days)
-    season = _season(days)
+    season = holiday_multiplier(days)
     quiet = pattern == "quiet"
     start: int | None = None
     created = 0
@@ -208,7 +215,7 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
     everything = season * alive
     fade = _ramp(days, start, int(rng.integers(0, 31)), 0.0) if pattern == "fading" else 1.0
     everything = everything * fade
-    b_to_a = _ramp(days, start if pattern == "one_way" else None, 14, 0.05)
+    b_to_a = _ramp(days, start if pattern == "one_way" else None, 14, ONE_WAY_FLOOR)
     fewer = _ramp(days, start, 14, 0.25) if pattern == "kpi_shortfall" else 1.0
     slow = pattern == "slow_responder"
     poor = pattern == "poor_service"
@@ -332,7 +339,12 @@ def _simulate(index: int, pattern: str, seed: int, days: int) -> Simulated:
             kpis.append(h.KpiTarget("referrals_given", max(2.0, round(0.8 * per_year)), party=x))
     agreement = h.Agreement(start=_day(active_from), review_every_days=review_every,
                             kpis=tuple(kpis))  # fmt: skip
-    return _finish(index, pattern, b_, stages, start, created, agreement)
+    shares = {p: (1 - lead_a) / (len(parties) - 1) for p in parties[1:]} | {a: lead_a}
+    return replace(
+        _finish(index, pattern, b_, stages, start, created, agreement),
+        referral_rates=dict(ref_rate),
+        start_shares=shares,
+    )
 
 
 def _settle(b_: _Builder, day: int, balance: dict[str, float]) -> None:
