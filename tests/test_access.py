@@ -73,6 +73,12 @@ ROUTES = [
         method="post",
     ),
     Route(
+        "accounts:calendar_key_reset",
+        lambda w: reverse("accounts:calendar_key_reset"),
+        everyone(302),
+        method="post",
+    ),
+    Route(
         "accounts:set_language",
         lambda w: reverse("accounts:set_language"),
         everyone(302),

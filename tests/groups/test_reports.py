@@ -6,11 +6,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.conftest import PERSONAS
 from tests.groups.conftest import GroupWorld, _person, client_for
+from verbund.accounts.selectors import calendar_key
 from verbund.groups import services
 from verbund.groups.selectors import group_report, trend
 
@@ -141,3 +145,14 @@ def test_the_calendar_feed_lists_the_meetings(groups: GroupWorld):
     assert body.count("BEGIN:VEVENT") == 1
     assert "DESCRIPTION:Vorstellung\\, Empfehlungen\\; Gäste" in body
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_calendar_app_reads_the_group_feed_with_the_persons_key(groups: GroupWorld, persona):
+    """The key stands in for the login: each persona gets what it gets logged in."""
+    user = groups.world.users[persona]
+    feed = reverse("groups:calendar", args=[groups.a.pk])
+    response = Client().get(feed, {"key": calendar_key(user)})
+    assert response.status_code == {"coordinator": 200, "member": 200}.get(persona, 404)
+    if response.status_code == 200:
+        assert response.content.decode().count("BEGIN:VEVENT") == 1

@@ -46,6 +46,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.DE
     )
+    # Calendar apps cannot log in, so calendar feeds accept a personal key derived from this
+    # value (accounts.selectors.calendar_key); changing it invalidates every address given out.
+    calendar_nonce = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -201,6 +201,12 @@ def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
     return token
 
 
+def calendar_key_reset(*, user: User) -> None:
+    """A new calendar key for the person: every calendar address given out before stops working."""
+    user.calendar_nonce = secrets.token_urlsafe(16)
+    user.save(update_fields=["calendar_nonce"])
+
+
 def api_token_authenticate(secret: str) -> User | None:
     """The active user behind a token, or None; records when the token was last used."""
     if not secret.startswith(ApiToken.PREFIX):

@@ -29,6 +29,7 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path("account/tokens/", views.api_token_create, name="token_create"),
     path("account/tokens/<int:token_id>/revoke/", views.api_token_revoke, name="token_revoke"),
+    path("account/calendar-key/reset/", views.calendar_key_reset, name="calendar_key_reset"),
     path("language/", views.set_language, name="set_language"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -101,6 +101,17 @@ def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     return redirect("accounts:account")
 
 
+@login_required
+@require_POST
+def calendar_key_reset(request: HttpRequest) -> HttpResponse:
+    services.calendar_key_reset(user=request.user)
+    messages.success(
+        request,
+        _("New calendar links made. Calendar apps subscribed with the old ones get nothing more."),
+    )
+    return redirect("accounts:account")
+
+
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.invitation_for_token(token)
     if invitation is None or not invitation.is_usable:

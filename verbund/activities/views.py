@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from verbund.accounts.calendar import login_or_calendar_key
 from verbund.activities import forms, imports, selectors, services
 from verbund.activities.ical import activity_calendar
 from verbund.companies.imports.formats import EXPORT_CSV_DELIMITER
@@ -183,7 +184,7 @@ def activities(request: HttpRequest, partnership_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@login_or_calendar_key
 def calendar(request: HttpRequest, partnership_id: int) -> HttpResponse:
     access = get_partnership_for(request.actor, partnership_id)
     text = activity_calendar(

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from verbund.accounts.calendar import login_or_calendar_key
 from verbund.groups import ical, selectors, services
 from verbund.groups.forms import AgendaForm, ScheduleForm, apply_errors
 from verbund.groups.models import Attendance
@@ -131,7 +132,7 @@ def meeting_sheet(request: HttpRequest, group_id: int, meeting_id: int) -> HttpR
     )
 
 
-@login_required
+@login_or_calendar_key
 def calendar_feed(request: HttpRequest, group_id: int) -> HttpResponse:
     access = selectors.get_group_for(request.actor, group_id)
     group = access.group
