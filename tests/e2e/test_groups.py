@@ -193,3 +193,29 @@ def test_a_member_turns_a_steady_two_way_flow_into_a_partnership(phone: Page, wo
     page.goto(f"/groups/{groups.a.pk}/report/")
     expect(pair.get_by_test_id("pair-partnership-exists")).to_be_visible()
     expect(pair.get_by_test_id("pair-partnership")).to_have_count(0)
+
+
+def test_a_calendar_app_subscribes_to_the_group_link_without_logging_in(
+    phone: Page, world: World, browser, live_server
+):
+    groups = group_world(world)
+    page = phone
+    _log_in(page, world.users["member"].email)
+    page.goto(f"/groups/{groups.a.pk}/meetings/")
+    link = page.get_by_test_id("calendar-link").get_attribute("href")
+    assert link and "?key=" in link
+    # A calendar app: no cookies, no login, just the address.
+    app = browser.new_context(base_url=live_server.url)
+    try:
+        feed = app.request.get(link)
+        assert feed.status == 200
+        assert feed.headers["content-type"].startswith("text/calendar")
+        assert feed.text().count("BEGIN:VEVENT") == 1
+        # New links end the old one.
+        page.goto("/accounts/account/")
+        page.get_by_test_id("calendar-key-reset").click()
+        expect(page.get_by_text("Neue Kalender-Links erstellt.")).to_be_visible()
+        again = app.request.get(link, max_redirects=0)
+        assert again.status == 302 and "/accounts/login/" in again.headers["location"]
+    finally:
+        app.close()
