@@ -78,6 +78,28 @@ def _no_sideways_scrolling(page: Page) -> None:
     assert overflow <= 1
 
 
+def _graph_names_readable(page: Page) -> None:
+    """Issue found in review: company names in the network graph were drawn over each other.
+    The browser's own text boxes of the names overlap neither each other nor a company's shape,
+    and every name is at least 8 px high on the screen (a phone scrolls the graph instead)."""
+    boxes = page.get_by_test_id("graph-label").evaluate_all(
+        "items => items.map(i => { const b = i.getBoundingClientRect();"
+        " return [b.left, b.top, b.right, b.bottom]; })"
+    )
+    shapes = page.locator('[data-testid="graph-node"] :is(circle, rect, polygon)').evaluate_all(
+        "items => items.map(i => { const b = i.getBoundingClientRect();"
+        " return [b.left, b.top, b.right, b.bottom]; })"
+    )
+    assert len(boxes) >= 4
+
+    def overlap(a, b):  # a pixel's rounding is not an overlap
+        return min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+
+    for i, box in enumerate(boxes):
+        assert box[3] - box[1] >= 8
+        assert not any(overlap(box, other) for other in boxes[i + 1 :] + shapes)
+
+
 def _charts_drawn(page: Page, minimum: int) -> None:
     """Chart.js drew every canvas, and each chart has its table of figures."""
     drawn = page.locator("canvas[data-chart][data-drawn='1']")
@@ -160,6 +182,7 @@ def test_the_coordinator_dashboard_renders_in_german_dutch_and_english(page: Pag
         assert {"one_way_street", "empty_partnership", "unsettled_costs"} <= kinds
         expect(page.get_by_test_id("graph-svg")).to_be_visible()
         assert page.get_by_test_id("graph-node").count() >= 4
+        _graph_names_readable(page)
         _charts_drawn(page, 3)
         _no_sideways_scrolling(page)
         _screenshot(page, f"coordinator-dashboard-{language}", viewport)

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verbund.health.layout import Node, connect, flow_width, force_layout, node_radius
+from verbund.health.layout import (
+    Node,
+    _crosses,
+    connect,
+    flow_width,
+    force_layout,
+    node_radius,
+    place_labels,
+)
 
 
 def _distances(positions: np.ndarray) -> np.ndarray:
@@ -96,3 +104,54 @@ def test_busier_flows_and_companies_are_drawn_bigger_but_capped():
     assert flow_width(1) < flow_width(4) < flow_width(40)
     assert flow_width(40) == pytest.approx(1 + 1.5 * math.log2(41), abs=0.01)
     assert node_radius(1) < node_radius(3) <= node_radius(100) == 18.0
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+def _overlap(a, b) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(20, 840), st.floats(20, 540), st.integers(1, 5)),
+        min_size=1, max_size=40,
+    ),
+    st.integers(4, 22),
+)  # fmt: skip
+def test_names_never_overlap_each_other(points, length):
+    """Company names drawn on top of each other could not be read: a name that finds no free
+    place is left to the node's hover title (and the table)."""
+    nodes = [Node(i, x, y, node_radius(degree)) for i, (x, y, degree) in enumerate(points)]
+    texts = [f"Firma {i:02d} " + "x" * length for i in range(len(nodes))]
+    labels = place_labels(nodes, texts, [], 860, 560)
+    boxes = [label.box for label in labels if label is not None]
+    for i, box in enumerate(boxes):
+        assert not any(_overlap(box, other) for other in boxes[i + 1 :])
+    assert labels[max(range(len(nodes)), key=lambda i: (nodes[i].radius, -i))] is not None
+
+
+def test_two_close_companies_get_their_names_on_different_sides():
+    """The demo's case: two partners a short line apart, names below each would collide."""
+    nodes = [Node(0, 300, 100, 7.0), Node(1, 412, 96, 7.0)]
+    line = connect(nodes[0], nodes[1])
+    assert line is not None
+    names = ["Rijssen Catering V.O…", "Beckmann CNC-Technik…"]
+    first, second = place_labels(nodes, names, [line], 860, 560)
+    assert first is not None and second is not None
+    assert not _overlap(first.box, second.box)
+    for label in (first, second):
+        assert not _crosses(line, label.box)
+        for node in nodes:  # no name over a shape
+            r = node.radius
+            assert not _overlap(label.box, (node.x - r, node.y - r, node.x + r, node.y + r))
+
+
+def test_with_room_to_spare_a_name_sits_below_its_company_inside_the_frame():
+    nodes = [Node(0, 430, 280, 9.0)]
+    (label,) = place_labels(nodes, ["Hörnemann Digital GmbH"], [], 860, 560)
+    assert label is not None and label.anchor == "middle" and label.box[1] > 280 + 9
+    near_the_edge = place_labels([Node(0, 10, 280, 7.0)], ["Malerbetrieb Heemann…"], [], 860, 560)
+    assert near_the_edge[0] is not None and near_the_edge[0].box[0] >= 0

@@ -5,7 +5,8 @@ Fruchterman–Reingold (connected nodes pull, every pair pushes, a cooling step 
 started from the nodes evenly spaced on a circle, so the same graph always gets the same picture —
 a page that rearranges itself on every reload cannot be read, and a test can pin it down.
 The drawing helpers then turn positions into plain geometry (circles, arrows shortened to the node
-rims, parallel arrows for the two directions of a referral flow) for an SVG template.
+rims, parallel arrows for the two directions of a referral flow) for an SVG template, and
+``place_labels`` finds each company's name a spot where it covers no other name or shape.
 """
 
 from __future__ import annotations
@@ -139,3 +140,121 @@ def connect(start: Node, end: Node, *, offset: float = 0.0, gap: float = 3.0) ->
 def flow_width(count: int) -> float:
     """Stroke width of a referral arrow: grows with the logarithm of the number of referrals."""
     return round(1.0 + 1.5 * math.log2(1 + max(count, 0)), 2)
+
+
+# --- labels --------------------------------------------------------------------------------------
+
+LABEL_SIZE = 11.0  # px in the drawing's coordinates (the stylesheet's .graph-label font size)
+# Average advance of a character as a share of the font size: DejaVu Sans and the system sans
+# fonts measure 0.55–0.6 on company names; the larger keeps the estimate on the safe side.
+CHAR_WIDTH = 0.6
+GAP = 3.0  # px between a shape's rim and its label
+# Where a label may go, in order of preference: below, above, right, left, then the diagonals.
+# (dx, dy) say on which side of the node the label's box lies.
+SIDES = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+@dataclass(frozen=True)
+class Label:
+    """A node's name: ``anchor`` is SVG's text-anchor at (x, y), y the baseline."""
+
+    x: float
+    y: float
+    anchor: str
+    box: Box
+
+
+def label_width(text: str, size: float = LABEL_SIZE) -> float:
+    return len(text) * size * CHAR_WIDTH
+
+
+def _candidate(node: Node, text: str, side: tuple[int, int], size: float) -> Label:
+    width, height = label_width(text, size), size * 1.25
+    reach = node.radius * 1.25 + GAP  # the diamond is the largest shape
+    dx, dy = side
+    if dx and dy:
+        reach *= 0.75  # diagonally the corner of the box can come closer to a round shape
+    left = {1: node.x + reach, 0: node.x - width / 2, -1: node.x - reach - width}[dx]
+    top = {1: node.y + reach, 0: node.y - height / 2, -1: node.y - reach - height}[dy]
+    anchor, x = {1: ("start", left), 0: ("middle", node.x), -1: ("end", left + width)}[dx]
+    baseline = top + size * 0.95  # the box holds ascent and descent; the baseline sits near 3/4
+    box = (round(left, 1), round(top, 1), round(left + width, 1), round(top + height, 1))
+    return Label(round(x, 1), round(baseline, 1), anchor, box)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _crosses(line: Line, box: Box) -> bool:
+    """Whether the segment runs through the box (Liang–Barsky clipping)."""
+    dx, dy = line.x2 - line.x1, line.y2 - line.y1
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, line.x1 - box[0]), (dx, box[2] - line.x1),
+        (-dy, line.y1 - box[1]), (dy, box[3] - line.y1),
+    ):  # fmt: skip
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def place_labels(
+    nodes: Sequence[Node],
+    texts: Sequence[str],
+    lines: Sequence[Line],
+    width: float,
+    height: float,
+    *,
+    size: float = LABEL_SIZE,
+) -> list[Label | None]:
+    """A place for every node's name where it overlaps no other name and no shape, stays inside
+    the frame and, where it can, crosses no line; ``None`` where every side would overlap another
+    name (the name is still on the node's hover title and in the table).
+
+    Greedy, larger nodes first (the busiest companies keep their names): each tries the SIDES
+    in order and takes the cheapest; overlaps cost their area, a crossed line and the side's rank
+    a little, so with room to spare every label sits below its node as before.
+    """
+    frame: Box = (0.0, 0.0, width, height)
+    shapes = [
+        (n.x - n.radius * 1.25, n.y - n.radius * 1.25, n.x + n.radius * 1.25, n.y + n.radius * 1.25)
+        for n in nodes
+    ]
+    figures = [(ln.label_x - 8, ln.label_y - 7, ln.label_x + 8, ln.label_y + 7) for ln in lines]
+    placed: list[Box] = []
+    labels: list[Label | None] = [None] * len(nodes)
+    for i in sorted(range(len(nodes)), key=lambda i: (-nodes[i].radius, i)):
+        best: tuple[float, float, Label] | None = None
+        for rank, side in enumerate(SIDES):
+            label = _candidate(nodes[i], texts[i], side, size)
+            box = label.box
+            outside = (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, frame)
+            clash = sum(_overlap(box, other) for other in placed)
+            cost = (
+                clash * 10 + outside * 10
+                + sum(_overlap(box, shape) for shape in shapes) * 5
+                + sum(_overlap(box, figure) for figure in figures) * 2
+                + sum(_crosses(line, box) for line in lines) * 40
+                + rank * 5
+            )  # fmt: skip
+            if best is None or cost < best[0]:
+                best = (cost, clash, label)
+        assert best is not None
+        if best[1] == 0:
+            labels[i] = best[2]
+            placed.append(best[2].box)
+    return labels

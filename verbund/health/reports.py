@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import get_language
@@ -86,26 +87,126 @@ def alerts_csv(alerts: Sequence[dashboards.AlertLine]) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _heading(document: Document, text: str) -> None:
-    document.ln(2)
+TABLE_SIZE = 8.5  # pt
+SMALLEST_TABLE_SIZE = 6.5  # pt: below this a printed table is no longer comfortable to read
+LINE_HEIGHT = 4.6  # mm
+PADDING = 1.0  # mm, every side of a cell
+# fpdf2 gives a cell's text its width minus padding and border; a word exactly that wide would
+# still be cut, so every column gets a little more than its widest word.
+SLACK = 0.6  # mm
+FIRST_LINES = 2 * 5.5  # mm: a heading keeps at least two lines of its text with it
+
+
+@dataclass(frozen=True)
+class _Layout:
+    widths: tuple[float, ...]  # mm, summing to the page's text width
+    size: float  # pt
+
+
+def _text_width(document: Document, text: str, *, bold: bool, size: float) -> float:
+    document.set_font(FAMILY, "B" if bold else "", size)
+    return max((document.get_string_width(line) for line in text.splitlines()), default=0.0)
+
+
+def _layout(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> _Layout:
+    """Column widths that wrap a header or cell only between words: every column is at least as
+    wide as its longest word (the header's in bold), columns that fit on one line get that
+    width, and the columns that must wrap share the rest, none narrower than any other. Hyphenating
+    German, Dutch and English correctly would need a dictionary per language; whole words need
+    none. Only when the longest words alone are wider than the page does the type get smaller,
+    down to SMALLEST_TABLE_SIZE."""
+    available = document.epw
+    size = TABLE_SIZE
+    while True:
+        least: list[float] = []
+        most: list[float] = []
+        for column, title in enumerate(header):
+            cells = [(str(title), True)] + [(str(row[column]), False) for row in rows]
+            words = [(word, bold) for text, bold in cells for word in text.split()]
+            least.append(
+                max((_text_width(document, w, bold=b, size=size) for w, b in words), default=0)
+                + 2 * PADDING + SLACK
+            )  # fmt: skip
+            most.append(
+                max(_text_width(document, t, bold=b, size=size) for t, b in cells)
+                + 2 * PADDING + SLACK
+            )  # fmt: skip
+        if sum(least) <= available or size <= SMALLEST_TABLE_SIZE:
+            break
+        size = max(SMALLEST_TABLE_SIZE, size * available / sum(least) - 0.1)
+    if sum(most) <= available:
+        # Everything on one line: the first column (names) takes what is left, as before.
+        widths = [most[0] + available - sum(most), *most[1:]]
+    elif sum(least) <= available:
+        # Columns short enough get their one-line width; the others share the rest equally
+        # (a common cap), so a short month column does not wrap beside two long name columns.
+        low, high = 0.0, available
+        for _step in range(40):
+            cap = (low + high) / 2
+            used = sum(min(m, max(lo, cap)) for lo, m in zip(least, most, strict=True))
+            low, high = (cap, high) if used < available else (low, cap)
+        widths = [min(m, max(lo, low)) for lo, m in zip(least, most, strict=True)]
+        widths[0] += available - sum(widths)  # what the bisection leaves over, a hair
+    else:
+        widths = [low * available / sum(least) for low in least]  # words must break somewhere
+    return _Layout(widths=tuple(widths), size=size)
+
+
+def _row_height(document: Document, layout: _Layout, cells: Sequence[str], *, bold: bool) -> float:
+    document.set_font(FAMILY, "B" if bold else "", layout.size)
+    lines = max(
+        len(
+            document.multi_cell(
+                width - 2 * PADDING - document.line_width, LINE_HEIGHT, str(cell),
+                dry_run=True, output="LINES",
+            )
+        )
+        for width, cell in zip(layout.widths, cells, strict=True)
+    )  # fmt: skip
+    return lines * LINE_HEIGHT + 2 * PADDING
+
+
+def _table_lead(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> float:
+    """The height of a table's header row and first row: what a heading keeps with it."""
+    if not rows:
+        return 0.0
+    layout = _layout(document, header, rows)
+    return _row_height(document, layout, header, bold=True) + _row_height(
+        document, layout, rows[0], bold=False
+    )
+
+
+def _paragraph_height(document: Document, text: str, *, size: float, height: float) -> float:
+    document.set_font(FAMILY, "", size)
+    return len(document.multi_cell(0, height, text, dry_run=True, output="LINES")) * height
+
+
+def _heading(document: Document, text: str, *, keep: float = 0.0) -> None:
+    """A section heading that never ends a page: when it and the first ``keep`` millimetres of
+    what follows (a note, a table's header and first row) do not fit, it starts the next page."""
     document.set_font(FAMILY, "B", 12.5)
+    lines = document.multi_cell(0, 7, text, align="L", dry_run=True, output="LINES")
+    if document.will_page_break(2 + len(lines) * 7 + keep):
+        document.add_page()
+    else:
+        document.ln(2)
     # Left-aligned: a justified heading that wraps spreads its words over the line.
     document.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table with a bold header row; wide first column (names)."""
+    """A table with a bold header row, repeated on every page the table runs over."""
     if not rows:
         return
-    document.set_font(FAMILY, "", 8.5)
+    layout = _layout(document, header, rows)
+    document.set_font(FAMILY, "", layout.size)
     count = len(header)
-    first = 2.2 if count > 2 else 1.6
-    widths = [first] + [1.0] * (count - 1)
     with document.table(
-        col_widths=widths,
+        col_widths=layout.widths,
+        width=document.epw,
         text_align=["LEFT"] + ["RIGHT"] * (count - 1),
-        line_height=4.6,
-        padding=1,
+        line_height=LINE_HEIGHT,
+        padding=PADDING,
         first_row_as_headings=True,
     ) as table:
         heading = table.row()
@@ -118,19 +219,33 @@ def _table(document: Document, header: Sequence[str], rows: Sequence[Sequence[st
     document.ln(1)
 
 
+def _section(
+    document: Document,
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    notes: Sequence[str] = (),
+) -> None:
+    """A heading, its notes and its table, the heading kept with the notes and the table's
+    first row."""
+    keep = sum(_paragraph_height(document, note, size=9, height=5.5) for note in notes)
+    _heading(document, title, keep=keep + _table_lead(document, header, rows))
+    for note in notes:
+        paragraph(document, note, size=9)
+    _table(document, header, rows)
+
+
 def _chart_table(document: Document, chart: Chart) -> None:
     """A chart of the dashboards as a table: the PDF carries the figures, not the drawing."""
-    _heading(document, chart.title)
-    if chart.is_empty:
-        paragraph(document, chart.empty_note or _("Nothing recorded yet."), size=9)
-        if not chart.empty_note or not chart.labels:
-            return
     rows = [
         [("⚠ " if highlighted else "") + cells[0], *cells[1:]]
         for highlighted, cells in chart.rows()
     ]
-    _table(document, chart.header(), rows)
-    if chart.note:
+    with_table = not chart.is_empty or bool(chart.empty_note and chart.labels)
+    notes = [chart.empty_note or _("Nothing recorded yet.")] if chart.is_empty else []
+    _section(document, chart.title, chart.header(), rows if with_table else [], notes=notes)
+    if with_table and chart.note:
         paragraph(document, chart.note, size=8, height=4.2)
 
 
@@ -159,7 +274,7 @@ def partnership_pdf(access, language: str) -> bytes:
             },
         )
         health = data["health"]
-        _heading(document, _("Health"))
+        _heading(document, _("Health"), keep=FIRST_LINES)
         paragraph(
             document,
             _("Score %(score)s of 100 · %(light)s")
@@ -172,7 +287,7 @@ def partnership_pdf(access, language: str) -> bytes:
         for reason in health.reasons:
             paragraph(document, f"• {reason.text}", size=9, height=4.8)
         alerts = health.alerts
-        _heading(document, _("Open alerts"))
+        _heading(document, _("Open alerts"), keep=FIRST_LINES)
         if not alerts:
             paragraph(document, _("No open alerts."), size=9)
         for alert in alerts:
@@ -200,12 +315,11 @@ def partnership_pdf(access, language: str) -> bytes:
         if factors.chart is not None:
             _chart_table(document, factors.chart)
         else:
-            _heading(document, _("Influence factors"))
-            paragraph(
-                document,
-                _("The partners' scores are shown once every partner has submitted a review."),
-                size=9,
-            )
+            _section(
+                document, _("Influence factors"), [], [],
+                notes=[_("The partners' scores are shown once every partner has submitted a "
+                         "review.")],
+            )  # fmt: skip
         _chart_table(document, data["cost_chart"])
         return bytes(document.output())
 
@@ -226,37 +340,35 @@ def network_pdf(portfolio: selectors.NetworkPortfolio, language: str) -> bytes:
                 "day": formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
             },
         )  # fmt: skip
-        _heading(document, _("Key figures"))
-        _table(
+        _section(
             document,
+            _("Key figures"),
             [_("Figure"), _("Value")],
             [[label, value] for label, value in data["key_figures"]],
         )
         _chart_table(document, data["funnel_chart"])
         _chart_table(document, data["distribution_chart"])
-        _heading(document, _("Partnerships needing attention"))
-        paragraph(document, _("Red traffic light or an unresolved early warning."), size=9)
+        notes = [_("Red traffic light or an unresolved early warning.")]
         if not data["at_risk"]:
-            paragraph(document, _("No partnership needs attention."), size=9)
-        else:
-            _table(
-                document,
-                [_("Partners"), _("Stage"), _("Score"), _("Traffic light"), _("Open alerts")],
+            notes.append(_("No partnership needs attention."))
+        _section(
+            document, _("Partnerships needing attention"),
+            [_("Partners"), _("Stage"), _("Score"), _("Traffic light"), _("Open alerts")],
+            [
                 [
-                    [
-                        " · ".join(row.partners), row.stage_label,
-                        "–" if row.shown_score is None else str(round(row.shown_score)),
-                        row.light_label,
-                        ", ".join(alert.title for alert in row.alerts) or "–",
-                    ]
-                    for row in data["at_risk"]
-                ],
-            )  # fmt: skip
+                    " · ".join(row.partners), row.stage_label,
+                    "–" if row.shown_score is None else str(round(row.shown_score)),
+                    row.light_label,
+                    ", ".join(alert.title for alert in row.alerts) or "–",
+                ]
+                for row in data["at_risk"]
+            ],
+            notes=notes,
+        )  # fmt: skip
         _chart_table(document, data["revenue_chart"])
         cross = data["cross_border"]
-        _heading(document, _("Cross-border cooperation"))
-        _table(
-            document,
+        _section(
+            document, _("Cross-border cooperation"),
             [_("Figure"), _("Cross-border"), _("All"), _("Share")],
             [
                 [_("Partnerships"), format_value(cross.partnerships_cross, "count"),

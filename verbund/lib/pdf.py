@@ -42,6 +42,7 @@ def new_document(*, title: str, language: str, footer: str) -> Document:
 def paragraph(
     document: Document, text: str, *, size: float = 10, bold: bool = False, height: float = 5.5
 ) -> None:
-    """A wrapped paragraph from the left margin."""
+    """A wrapped paragraph from the left margin, ragged right: justified, a line with a few long
+    names (companies, titles) spreads its words over the whole width."""
     document.set_font(FAMILY, "B" if bold else "", size)
-    document.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+    document.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")

@@ -6,16 +6,20 @@ from __future__ import annotations
 import csv
 import io
 
+import pypdfium2 as pdfium
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tests.conftest import World
 from tests.health.app import django_world as history
 from tests.partnerships import worlds
 from tests.pdf import rendered_text
 from verbund.companies.services import company_create
-from verbund.health import dashboards
+from verbund.health import dashboards, reports
 from verbund.health.services import health_recompute
+from verbund.lib.pdf import new_document
 from verbund.partnerships import services
 from verbund.partnerships.models import Partnership, Stage
 
@@ -92,6 +96,49 @@ def test_the_programme_report_is_in_the_readers_language(world: World, reported,
     at_risk = text[text.index(PROGRAMME_HEADINGS[language][2]) :]
     assert world.other_company.name in at_risk
     assert world.alpha.name in text
+
+
+@pytest.mark.parametrize("language", ["de", "nl", "en"])
+def test_programme_report_table_headers_wrap_only_between_words(world: World, reported, language):
+    """The narrow columns' headers ("Offene Frühwarnungen", "Grenzüberschreitend") used to be cut
+    mid-word ("Frühwarnunge" / "n"): every header word comes back whole from the page."""
+    world.users["coordinator"].language = language
+    world.users["coordinator"].save(update_fields=["language"])
+    response = world.client_for("coordinator").get(
+        reverse("dashboards:network_pdf", args=["alpha"])
+    )
+    words = rendered_text(response.content).split()
+    with translation.override(language):
+        headers = [_("Stage"), _("Score"), _("Traffic light"), _("Open alerts"), _("Cross-border"),
+                   _("Share")]  # fmt: skip
+    for header in headers:
+        for word in header.split():
+            assert word in words, (word, header)
+
+
+def _page_texts(content: bytes) -> list[str]:
+    document = pdfium.PdfDocument(content)
+    return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+
+
+def test_a_heading_at_the_foot_of_a_page_moves_to_the_next_page_with_its_table():
+    document = new_document(title="Test", language="en", footer="Test")
+    document.set_y(document.page_break_trigger - 14)  # room for the heading, not its table
+    reports._section(
+        document, "Lonely heading", ["Month", "Referrals"], [["Jan 2026", "3"], ["Feb 2026", "4"]]
+    )
+    pages = _page_texts(bytes(document.output()))
+    assert len(pages) == 2
+    assert "Lonely heading" not in pages[0]
+    assert "Lonely heading Month Referrals Jan 2026 3" in pages[1]
+
+
+def test_a_heading_with_room_for_its_table_stays_on_its_page():
+    document = new_document(title="Test", language="en", footer="Test")
+    document.set_y(document.page_break_trigger - 40)
+    reports._section(document, "Roomy heading", ["Month", "Referrals"], [["Jan 2026", "3"]])
+    pages = _page_texts(bytes(document.output()))
+    assert len(pages) == 1 and "Roomy heading Month Referrals Jan 2026 3" in pages[0]
 
 
 def test_the_portfolio_csv_guards_cells_against_formulas(world: World):

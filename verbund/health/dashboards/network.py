@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -108,6 +108,7 @@ class GraphNode:
     y: float
     radius: float
     partnerships: int
+    label: layout.Label | None = None  # where its short name goes; None: only on hover
 
     @property
     def shape(self) -> str:
@@ -137,12 +138,13 @@ class GraphNode:
         )  # fmt: skip
 
     @property
-    def label_y(self) -> float:
-        return round(self.y + self.radius * 1.3 + 11, 1)
-
-    @property
     def short_name(self) -> str:
-        return self.name if len(self.name) <= 22 else self.name[:20].rstrip() + "…"
+        return short_name(self.name)
+
+
+def short_name(name: str) -> str:
+    """At most 22 characters, the full name on the node's hover title and in the table."""
+    return name if len(name) <= 22 else name[:20].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -311,10 +313,17 @@ def _graph(names, country, pair_stage, flows, width, height, outside) -> Network
             )
         )
     edges.sort(key=lambda e: (-(e.a_to_b + e.b_to_a), e.a, e.b))
+    drawn_nodes = list(nodes.values())
+    lines = [edge.line for edge in edges if edge.line is not None]
+    lines += [arrow for edge in edges for arrow, _width, _count in edge.flows]
+    labels = layout.place_labels(
+        [layout.Node(i, n.x, n.y, n.radius) for i, n in enumerate(drawn_nodes)],
+        [n.short_name for n in drawn_nodes], lines, width, height,
+    )  # fmt: skip
     return NetworkGraph(
         width=width,
         height=height,
-        nodes=list(nodes.values()),
+        nodes=[replace(n, label=label) for n, label in zip(drawn_nodes, labels, strict=True)],
         edges=edges[:GRAPH_TABLE] if len(edges) > GRAPH_TABLE else edges,
         hidden_companies=max(len(ranked) - len(shown), 0),
         referrals_not_drawn=outside,
