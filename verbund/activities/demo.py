@@ -11,8 +11,9 @@ Which partnership shows what (the demo logins act for the "german" and "dutch" c
 - german, dutch and the Münsterland company of the two-company owner: a marketing alliance with
   three costs paid by different partners (unsettled) and contact lists with an overlap.
 
-``verbund.health.demo`` then gives these partnerships their past (started months ago) and adds
-what the early warnings need: two older unanswered referrals on the one-way street and an old
+The partnerships start months ago, each step on its day (``verbund.demo.clock``), so that their
+history, agreement start and health read like real ones. ``verbund.health.demo`` then adds what
+the early warnings need: two older unanswered referrals on the one-way street and an old
 unsettled cost in the alliance.
 """
 
@@ -27,6 +28,8 @@ from django.utils import timezone
 from verbund.activities import selectors, services
 from verbund.activities.services import ContactRow
 from verbund.companies.models import Company, CompanyMember
+from verbund.demo.clock import days_ago
+from verbund.demo.partnerships import review_round
 from verbund.health.sources import MONEY_KPIS
 from verbund.partnerships import services as partnership_services
 from verbund.partnerships.models import Partnership, Stage
@@ -94,19 +97,24 @@ def _give(partnership, referrer, receiver, user, client, days_ago: int, value: i
     )
 
 
-def _agree(partnership: Partnership, companies: list[Company]) -> None:
+def _agree(partnership: Partnership, companies: list[Company], confirmed: int) -> None:
+    """Drafted two days before all confirm it ``confirmed`` days ago, the day it starts: its KPIs
+    count from then."""
     terms = partnership_services.initial_terms(partnership)
     terms["scope"] = "Gegenseitige Empfehlungen und gemeinsame Messeauftritte im Grenzgebiet."
+    terms["start"] = timezone.localdate(_ago(confirmed)).isoformat()
     for row in terms["kpis"]:
         # Six referrals a quarter; a revenue KPI in euros (6 would be six euros).
         row["target"] = "15000" if row.get("key") in MONEY_KPIS else "6"
-    version = partnership_services.agreement_draft(
-        partnership=partnership, terms=terms, user=_owner(companies[0]), company=companies[0]
-    )
-    for company in companies:
-        partnership_services.agreement_confirm(
-            version=version, user=_owner(company), company=company
+    with days_ago(confirmed + 2):
+        version = partnership_services.agreement_draft(
+            partnership=partnership, terms=terms, user=_owner(companies[0]), company=companies[0]
         )
+    with days_ago(confirmed):
+        for company in companies:
+            partnership_services.agreement_confirm(
+                version=version, user=_owner(company), company=company
+            )
 
 
 def seed_partnership_work(network: Network, company: Callable[[str], Company]) -> dict[str, int]:
@@ -118,17 +126,31 @@ def seed_partnership_work(network: Network, company: Callable[[str], Company]) -
         .order_by("pk")[:2]
     )
 
-    def create(companies, form, stage):
-        return partnership_services.partnership_create(
-            network=network,
-            companies=companies,
-            form=form,
-            origin=Partnership.Origin.COORDINATOR,
-            stage=stage,
-        )
+    def create(companies, form, stage, started: int, moved: tuple[str, int] | None = None):
+        """Set up by the coordination ``started`` days ago; ``moved`` on to a stage later."""
+        with days_ago(started):
+            partnership = partnership_services.partnership_create(
+                network=network,
+                companies=companies,
+                form=form,
+                origin=Partnership.Origin.COORDINATOR,
+                stage=stage,
+            )
+        if moved is not None:
+            to_stage, when = moved
+            with days_ago(when):
+                partnership_services.partnership_move(
+                    partnership=partnership,
+                    to_stage=to_stage,
+                    user=_owner(companies[0]),
+                    company=companies[0],
+                )
+        return partnership
 
-    balanced = create([german, dutch], "referral_partnership", Stage.PILOT)
-    _agree(balanced, [german, dutch])
+    balanced = create([german, dutch], "referral_partnership", Stage.PILOT, 130)
+    _agree(balanced, [german, dutch], confirmed=126)
+    with days_ago(34):  # the first quarterly review, on time
+        review_round(balanced, dutch, german)
     for n, client in enumerate(CLIENTS[:3]):
         forward = _give(balanced, german, dutch, german_user, client, 120 - 30 * n, 8000 + n * 1500)
         backward = _give(balanced, dutch, german, dutch_user, CLIENTS[3 + n], 110 - 30 * n, 6000)
@@ -212,7 +234,7 @@ def seed_partnership_work(network: Network, company: Callable[[str], Company]) -
 
     counts = {"partnerships_with_work": 1}
     if others:
-        one_way = create([german, others[0]], "referral_partnership", Stage.EXPLORING)
+        one_way = create([german, others[0]], "referral_partnership", Stage.EXPLORING, 100)
         for n, client in enumerate(CLIENTS[:5]):
             # Three of them were never answered: overdue after the network's answer time.
             _give(
@@ -226,10 +248,12 @@ def seed_partnership_work(network: Network, company: Callable[[str], Company]) -
             )
         counts["partnerships_with_work"] += 1
     if len(others) > 1:
-        create([dutch, others[1]], "trusted_advisory", Stage.EXPLORING)
+        create([dutch, others[1]], "trusted_advisory", Stage.CONTACTED, 160, (Stage.EXPLORING, 60))
         counts["empty_partnerships"] = 1
 
-    alliance = create([german, dutch, muenster], "marketing_alliance", Stage.PILOT)
+    alliance = create(
+        [german, dutch, muenster], "marketing_alliance", Stage.EXPLORING, 150, (Stage.PILOT, 140)
+    )
     campaign = services.activity_create(
         partnership=alliance,
         company=german,

@@ -1,7 +1,7 @@
 """Health for the demo, called from ``verbund.demo.seed`` after the partnerships are run
-(``verbund.activities.demo``): the running partnerships get a past (they started months ago),
-the few rows each pattern needs to be a real pattern are recorded through the services, and
-health is computed for the network, so the demo shows its early warnings with evidence:
+(``verbund.activities.demo``, where they started months ago): the few rows each pattern needs to
+be a real pattern are recorded through the services, and health is computed for the network, so
+the demo shows its early warnings with evidence:
 
 - the one-way street (german → a third company): eleven referrals given over three months, none
   back, and every meeting since the kick-off called by german — ``one_way_street`` (a partner
@@ -51,33 +51,20 @@ def _owner(company: Company):
     return member.user if member else None
 
 
-def _started(partnership: Partnership, days_ago: int, stage_days_ago: int | None = None) -> None:
-    """The demo's partnerships were created today; in the story they started months ago."""
-    Partnership.objects.filter(pk=partnership.pk).update(
-        created_at=_ago(days_ago), stage_changed_at=_ago(stage_days_ago or days_ago)
-    )
-
-
 def seed_health(
     network: Network, partnerships: Iterable[Partnership], german: Company, dutch: Company
 ) -> RecomputeSummary:
-    """Age the running demo partnerships, add what each pattern needs, compute health."""
+    """Add what each pattern of the running demo partnerships needs, compute health."""
     for partnership in partnerships:
         companies = {party.company_id: party.company for party in partnership.parties.all()}
         if partnership.form == "marketing_alliance":
-            _started(partnership, 150, 140)
             payer = companies[german.pk]
             activities.cost_item_create(
                 partnership=partnership, company=payer, user=_owner(payer), paid_by=payer,
                 amount=Decimal("1800.00"), spent_on=timezone.localdate() - dt.timedelta(days=120),
                 description="Messebeteiligung Frühjahr", quiet=True,
             )  # fmt: skip
-        elif partnership.form == "trusted_advisory":
-            _started(partnership, 160, 60)
-        elif partnership.form == "referral_partnership" and dutch.pk in companies:
-            _started(partnership, 130)
-        elif partnership.form == "referral_partnership":
-            _started(partnership, 100)
+        elif partnership.form == "referral_partnership" and dutch.pk not in companies:
             receiver = next(c for pk, c in companies.items() if pk != german.pk)
             # The partner hosted the kick-off; since then german has called every meeting.
             for days, host in ((98, receiver), *((d, german) for d in range(92, 0, -10))):
