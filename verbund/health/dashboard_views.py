@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from verbund.health import dashboards, reports, selectors
 from verbund.partnerships.selectors import get_partnership_for
-from verbund.tenancy.selectors import get_network_for
+from verbund.tenancy.selectors import get_network_for, network_coordinators
 
 
 def _file(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
@@ -72,6 +72,13 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     if company is not None:
         rows = selectors.company_portfolio(request.actor, company)
         context |= dashboards.portfolio_page(rows, request.GET)
+    elif request.actor.network is not None:
+        # No company to choose: the account is linked to none yet; say who can link it.
+        network = request.actor.network
+        context |= {
+            "network": network,
+            "coordinators": network_coordinators(request.actor, network),
+        }
     return render(request, "health/dashboard/portfolio.html", context)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import Http404
@@ -9,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Membership, Network
+
+if TYPE_CHECKING:
+    from verbund.accounts.models import User
 
 
 def get_network_for(actor: Actor, slug: str, *, coordinator: bool = False) -> Network:
@@ -29,6 +34,17 @@ def networks_for(actor: Actor) -> list[Membership]:
 def network_people(actor: Actor, network: Network) -> QuerySet[Membership]:
     get_network_for(actor, network.slug, coordinator=True)
     return network.memberships.select_related("user").order_by("role", "user__email")
+
+
+def network_coordinators(actor: Actor, network: Network) -> list[User]:
+    """Whom a member asks about the network: its coordinators (members see only these)."""
+    get_network_for(actor, network.slug)
+    return [
+        m.user
+        for m in network.memberships.filter(role=Membership.Role.COORDINATOR)
+        .select_related("user")
+        .order_by("user__last_name", "user__email")
+    ]
 
 
 def network_counts(network: Network) -> dict[str, int]:

@@ -1,17 +1,20 @@
 """Every dashboard page, report and export, every persona. The partnership is the member
 company's with the anonymous company: its party and the network's coordination read its charts
 and report; the other company (outside it), the other network and outsiders get 404. The
-company portfolio is everyone's own (without a company it says to choose one and its CSV leads
-there; the coordination is sent to the network's portfolio and its CSV). The network
+company portfolio is everyone's own (without a company it says so and whom to ask, and its CSV
+leads there; the coordination is sent to the network's portfolio and its CSV). The network
 dashboard, its report and its exports are the coordination's."""
 
 from __future__ import annotations
 
+from django.test import Client
 from django.urls import reverse
 
 from tests.access import COORDINATOR_ONLY, Route, access_tests, everyone
 from tests.conftest import World
 from tests.partnerships import worlds
+from verbund.accounts.services import user_create
+from verbund.tenancy.services import membership_set
 
 READ = everyone(404, coordinator=200, member=200)
 OWN_COMPANY_FILE = everyone(200, coordinator=302, outsider=302)
@@ -86,3 +89,28 @@ def test_the_coordination_without_a_company_is_led_to_the_networks_pages(world: 
     assert client.get(reverse("health:alerts")).status_code == 200
     member = world.client_for("member").get(reverse("partnerships:list")).content.decode()
     assert 'data-testid="received"' in member and 'data-testid="nav-alerts"' in member
+
+
+def test_a_member_without_a_company_is_told_so_and_whom_to_ask(world: World):
+    """Nothing to choose: the page says the account belongs to no company yet and names the
+    network's coordination (not a company switcher that lists nothing)."""
+    person = user_create(email="neu@alpha.example", password=None, first_name="Neu")
+    membership_set(user=person, network=world.alpha, role="member")
+    client = Client()
+    client.force_login(person)
+    for language, no_company in (
+        ("de", "gehört noch zu keinem Unternehmen"),
+        ("nl", "hoort nog bij geen bedrijf"),
+        ("en", "does not belong to a company yet"),
+    ):
+        person.language = language  # the page speaks the person's language
+        person.save(update_fields=["language"])
+        page = client.get(reverse("dashboards:portfolio"))
+        text = page.content.decode()
+        assert page.status_code == 200
+        assert 'data-testid="portfolio-no-company"' in text
+        assert no_company in text, language
+        assert world.alpha.name in text
+        assert world.users["coordinator"].email in text
+        assert world.users["member"].email not in text  # members see only the coordination
+        assert "portfolio-filters" not in text
