@@ -89,6 +89,8 @@ def test_the_strategic_demo_partnership_is_more_than_a_year_old(demo_summary):
     first = strategic.stage_changes.order_by("created_at").first()
     assert first.to_stage == Stage.CONTACTED and timezone.localdate(first.created_at) < agreed
     assert strategic.stage_changes.count() == 4  # contacted, exploring, agreed, strategic
+    # Earned, not rushed: what the agreed stage asks for was done before the move.
+    assert strategic.stage_changes.get(to_stage=Stage.STRATEGIC).open_items == []
 
 
 def test_every_demo_agreement_has_a_start_that_fits_its_history(demo_summary):

@@ -251,8 +251,12 @@ def seed_partnerships(
     a, b = pairs[4]
     with on(470):
         strategic = _accepted(network, a, b, "referral_partnership")
+    with on(462):
+        _tick(strategic, "contacted", 9)
     with on(460):
         _move(strategic, Stage.EXPLORING, b, "Erste Empfehlungen laufen gut.")
+    with on(440):
+        _tick(strategic, "exploring", 9)
     _agree(
         strategic, a, b, drafted=(450, 442, 436), confirmed=430, today=today,
         review_cadence_months=6, kpis=[MEETINGS_KPI],
@@ -261,6 +265,8 @@ def seed_partnerships(
         review_round(strategic, a, b)
     with on(66):
         review_round(strategic, a, b)
+    with on(400):  # what an agreed partnership settles in its first weeks
+        _tick(strategic, "agreed", 9)
     with on(30):
         _move(
             strategic, Stage.STRATEGIC, a, "Seit über einem Jahr verlässlich in beide Richtungen."
