@@ -263,6 +263,8 @@ def seed_partnerships(
     )  # fmt: skip
     with on(250):
         review_round(strategic, a, b)
+    with on(240):  # the first review held and its actions under way
+        _tick(strategic, "strategic", 9)
     with on(66):
         review_round(strategic, a, b)
     with on(400):  # what an agreed partnership settles in its first weeks
