@@ -70,6 +70,8 @@ def test_meetings_export_to_icalendar(world: World, partnership):
     assert response["Content-Type"].startswith("text/calendar")
     assert text.count("BEGIN:VEVENT") == 1  # only meetings
     assert "SUMMARY:Jahresgespräch" in text
+    assert "PRODID:-//Verbund//Meetings//EN" in text
+    assert "@testserver\r\n" in text  # event ids unique to this installation (RFC 5545)
     assert "LOCATION:Münster\\; Raum 2" in text
     assert "DTSTART:20250502T080000Z" in text and "DTEND:20250502T093000Z" in text
 

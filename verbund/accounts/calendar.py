@@ -11,8 +11,9 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from verbund.accounts.selectors import calendar_key, user_for_calendar_key
 from verbund.tenancy.actor import load_actor
@@ -22,9 +23,16 @@ def login_or_calendar_key(view: Callable[..., HttpResponse]) -> Callable[..., Ht
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            user = user_for_calendar_key(request.GET.get("key", ""))
+            key = request.GET.get("key", "")
+            if not key:
+                return redirect_to_login(request.get_full_path())  # a person in a browser
+            user = user_for_calendar_key(key)
             if user is None:
-                return redirect_to_login(request.get_full_path())
+                # A calendar app cannot follow a login page; a refusal it can show as an error.
+                return HttpResponseForbidden(
+                    _("This calendar link is no longer valid. Copy the new link from Verbund."),
+                    content_type="text/plain; charset=utf-8",
+                )
             request.user = user
             request.actor = load_actor(user, None)  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)

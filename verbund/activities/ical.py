@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.activities.models import JointActivity
-from verbund.groups.ical import Event, calendar
+from verbund.lib.ical import Event, calendar, uid
 from verbund.partnerships.models import Partnership
 
 
@@ -28,7 +28,7 @@ def activity_calendar(
     url = site.rstrip("/") + f"/partnerships/{partnership.pk}/activities/"
     events = [
         Event(
-            uid=f"activity-{meeting.pk}@verbund",
+            uid=uid("activity", meeting.pk, site),
             starts_at=meeting.starts_at,
             ends_at=meeting.starts_at + timedelta(minutes=meeting.duration_minutes),
             summary=meeting.title,

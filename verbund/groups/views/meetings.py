@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from verbund.accounts.calendar import login_or_calendar_key
-from verbund.groups import ical, selectors, services
+from verbund.groups import selectors, services
 from verbund.groups.forms import AgendaForm, ScheduleForm, apply_errors
 from verbund.groups.models import Attendance
+from verbund.lib import ical
 
 
 @login_required
@@ -139,7 +140,7 @@ def calendar_feed(request: HttpRequest, group_id: int) -> HttpResponse:
     since = timezone.now() - timedelta(days=90)
     events = [
         ical.Event(
-            uid=f"meeting-{meeting.pk}@verbund",
+            uid=ical.uid("meeting", meeting.pk, settings.SITE_URL),
             starts_at=meeting.starts_at,
             ends_at=meeting.starts_at + timedelta(minutes=meeting.minutes),
             summary=group.name,

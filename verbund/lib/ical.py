@@ -1,4 +1,4 @@
-"""A minimal iCalendar (RFC 5545) writer for a group's meetings.
+"""A minimal iCalendar (RFC 5545) writer for meeting feeds (referral groups, partnerships).
 
 Written by hand rather than with a library: a feed of plain events needs a dozen properties,
 and escaping and line folding are the only subtle parts. Pure Python (no Django).
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,11 @@ class Event:
     location: str = ""
     description: str = ""
     url: str = ""
+
+
+def uid(kind: str, pk: int, site: str) -> str:
+    """A globally unique event id (RFC 5545 3.8.4.7): the record, at this installation's host."""
+    return f"{kind}-{pk}@{urlsplit(site).hostname or 'verbund'}"
 
 
 def escape(text: str) -> str:
@@ -59,7 +65,7 @@ def calendar(name: str, events: Iterable[Event], *, stamp: datetime) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Verbund//Referral groups//EN",
+        "PRODID:-//Verbund//Meetings//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(name)}",
