@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,28 @@ def test_checking_in_a_helper_process_gives_the_same_result(tmp_path):
                                     dry_run=False, workers=1, batch_size=4)  # fmt: skip
     assert done.created == len(good)
     assert network.listings.count() == len(good)
+
+
+@pytest.mark.django_db
+def test_a_dry_run_into_a_new_network_says_it_would_create_it_and_names_similar_ones():
+    run(str(SCENARIO), "--network", "mpr")
+    out, _err = run(str(SCENARIO), "--network", "mpr2", "--dry-run")
+    assert "does not exist yet; the import would create it" in out
+    assert "Similar networks exist: “mpr”" in out
+    assert not Network.objects.filter(slug="mpr2").exists()
+
+
+@pytest.mark.django_db
+def test_the_summary_counts_one_warning_in_the_singular(tmp_path):
+    profile = {**scenario_profiles()[0], "city": "Nirgendwo an der Ems"}  # unknown place: a warning
+    out, _err = run(str(write_jsonl(tmp_path / "one.jsonl", [profile])), "--network", "mpr")
+    assert out.strip().endswith("; 1 warning.")
+
+
+@pytest.mark.django_db
+def test_exporting_into_a_pipe_the_reader_closed_ends_quietly():
+    run(str(SCENARIO), "--network", "mpr")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` has read what it wanted
+    with os.fdopen(write_end, "w") as closed_pipe:
+        call_command("export_profiles", network="mpr", format="jsonl", stdout=closed_pipe)

@@ -6,9 +6,12 @@ import csv
 import io
 import json
 
+import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from verbund.companies.imports import formats
+from verbund.companies.imports.messages import render
 
 HEADER = (
     "external_id;name;country;city;employees;lat;lon;nace;customers.types.b2b;customers.types.b2c"
@@ -28,7 +31,30 @@ def test_json_lines_keep_their_line_numbers_and_skip_blank_lines():
 def test_broken_json_is_an_error_naming_the_line():
     entries = _read(b'{"external_id": "a"}\n{"external_id": \n', "jsonl")
     assert entries[1].profile is None
-    assert (entries[1].line, entries[1].problem.code) == (2, "broken_json")
+    assert (entries[1].line, entries[1].problem.code) == (2, "json_value")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "column"),
+    [
+        (b'{"name": Muller}', "json_value", 10),
+        (b"{name: 1}", "json_name", 2),
+        (b'{"name" "x"}', "json_delimiter", 9),
+        (b'{"name": "x}', "json_unclosed", 13),
+        (b'{"name": "x"} {"name": "y"}', "json_extra", 15),
+        (rb'{"name": "x\q"}', "json_syntax", 12),
+        (b'{"name": "M\xfcller"}', "json_not_utf8", None),
+    ],
+)
+def test_each_json_syntax_error_is_said_in_the_readers_language(line, code, column):
+    (entry,) = _read(line + b"\n", "jsonl")
+    assert entry.problem.code == code
+    assert entry.problem.params.get("column") == column
+    with translation.override("de"):
+        text = render(entry.problem.code, entry.problem.params)
+    assert text.startswith("Diese Zeile") and "Expecting" not in text
+    if column:
+        assert f"Spalte {column}" in text
 
 
 def test_a_utf8_bom_before_the_first_json_line_is_ignored():

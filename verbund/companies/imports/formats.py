@@ -110,14 +110,27 @@ def jsonl_lines(source: Source) -> Iterator[tuple[int, bytes]]:
                 yield number, raw
 
 
+# The parser's own messages are English; problems are stored as codes and rendered in the
+# reader's language (imports.messages), so each kind of syntax error gets its code.
+_JSON_ERRORS = (
+    ("Expecting value", "json_value"),
+    ("Expecting property name", "json_name"),
+    ("Expecting ',' delimiter", "json_delimiter"),
+    ("Expecting ':' delimiter", "json_delimiter"),
+    ("Unterminated string", "json_unclosed"),
+    ("Invalid control character", "json_unclosed"),  # a line break inside a text
+    ("Extra data", "json_extra"),
+)
+
+
 def parse_json_line(number: int, raw: bytes) -> Entry:
     try:
         return Entry(number, json.loads(raw))
     except UnicodeDecodeError:
-        return Entry(number, problem=Problem(number, "", "broken_json", {"detail": "not UTF-8"}))
+        return Entry(number, problem=Problem(number, "", "json_not_utf8", {}))
     except json.JSONDecodeError as exc:
-        detail = f"{exc.msg}, column {exc.colno}"
-        return Entry(number, problem=Problem(number, "", "broken_json", {"detail": detail}))
+        code = next((c for start, c in _JSON_ERRORS if exc.msg.startswith(start)), "json_syntax")
+        return Entry(number, problem=Problem(number, "", code, {"column": exc.colno}))
 
 
 def _read_jsonl(source: Source) -> Iterator[Entry]:

@@ -15,7 +15,29 @@ from django.utils.translation import gettext_lazy
 
 MESSAGES = {
     # reading the file
+    # kept for problems stored before the json_* codes (their detail is the parser's English)
     "broken_json": gettext_lazy("This line is not valid JSON (%(detail)s)."),
+    "json_not_utf8": gettext_lazy("This line is not UTF-8 text: save the file as UTF-8."),
+    "json_value": gettext_lazy(
+        "This line is not valid JSON: a value is missing or malformed at column %(column)s "
+        "(texts belong in double quotes)."
+    ),
+    "json_name": gettext_lazy(
+        "This line is not valid JSON: a field name in double quotes is expected at column "
+        "%(column)s."
+    ),
+    "json_delimiter": gettext_lazy(
+        "This line is not valid JSON: a comma or colon is missing at column %(column)s."
+    ),
+    "json_unclosed": gettext_lazy(
+        "This line is not valid JSON: a text is not closed with a double quote (column "
+        "%(column)s)."
+    ),
+    "json_extra": gettext_lazy(
+        "This line is not valid JSON: more follows the record at column %(column)s (one company "
+        "per line)."
+    ),
+    "json_syntax": gettext_lazy("This line is not valid JSON (column %(column)s)."),
     "not_an_object": gettext_lazy("Each line must be one JSON object {…}."),
     "unreadable_file": gettext_lazy("The file cannot be read (%(detail)s)."),
     "no_records": gettext_lazy("The file contains no companies."),

@@ -6,6 +6,7 @@ again (unchanged profiles stay unchanged).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -40,8 +41,13 @@ class Command(BaseCommand):
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
             stream.flush()
-            export_write(network, fmt, buffer)
-            buffer.flush()
+            try:
+                export_write(network, fmt, buffer)
+                buffer.flush()
+            except BrokenPipeError:
+                # `export-profiles … | head`: the reader has what it wanted. Point stdout at
+                # nothing so that the interpreter's final flush does not complain either.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), buffer.fileno())
         else:  # a text stream (tests capture output in StringIO)
             import io
 

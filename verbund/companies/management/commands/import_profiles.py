@@ -7,6 +7,7 @@ error nothing is written and every error is listed. Companies already in the net
 
 from __future__ import annotations
 
+import difflib
 import json
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from verbund.companies.imports import formats
@@ -104,11 +106,19 @@ class Command(BaseCommand):
         if created_network:
             if dry_run:
                 out(
-                    _("The network “%(slug)s” does not exist yet; it will be created.")
+                    _("The network “%(slug)s” does not exist yet; the import would create it.")
                     % {"slug": slug}
                 )
             else:
                 out(self.style.SUCCESS(_("Created the network “%(slug)s”.") % {"slug": slug}))
+            # A mistyped slug would quietly start a second network: name the close ones.
+            existing = Network.objects.values_list("slug", flat=True)
+            close = difflib.get_close_matches(slug, list(existing), n=3, cutoff=0.6)
+            if close:
+                out(self.style.WARNING(
+                    _("Similar networks exist: %(slugs)s. Was one of them meant?")
+                    % {"slugs": ", ".join(f"“{c}”" for c in close)}
+                ))  # fmt: skip
         for problem in outcome.warnings[:SHOWN_WARNINGS]:
             data = problem.as_dict()
             out(self.style.WARNING(
@@ -119,21 +129,23 @@ class Command(BaseCommand):
                 _("… and %(count)s more warnings.")
                 % {"count": len(outcome.warnings) - SHOWN_WARNINGS}
             )
+        count = len(outcome.warnings)
         figures = {
             "records": outcome.records,
             "created": outcome.created,
             "updated": outcome.updated,
             "unchanged": outcome.unchanged,
-            "warnings": len(outcome.warnings),
+            "warnings": ngettext("%(count)s warning", "%(count)s warnings", count)
+            % {"count": count},
         }
         if dry_run:
             line = _(
                 "Dry run, nothing written: %(records)s records; %(created)s would be created, "
-                "%(updated)s updated, %(unchanged)s unchanged; %(warnings)s warnings."
+                "%(updated)s updated, %(unchanged)s unchanged; %(warnings)s."
             )
         else:
             line = _(
                 "%(records)s records: %(created)s created, %(updated)s updated, "
-                "%(unchanged)s unchanged; %(warnings)s warnings."
+                "%(unchanged)s unchanged; %(warnings)s."
             )
         out(self.style.SUCCESS(line % figures))
