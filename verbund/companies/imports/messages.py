@@ -30,8 +30,7 @@ MESSAGES = {
         "This line is not valid JSON: a comma or colon is missing at column %(column)s."
     ),
     "json_unclosed": gettext_lazy(
-        "This line is not valid JSON: a text is not closed with a double quote (column "
-        "%(column)s)."
+        "This line is not valid JSON: a text is not closed with a double quote (column %(column)s)."
     ),
     "json_extra": gettext_lazy(
         "This line is not valid JSON: more follows the record at column %(column)s (one company "
