@@ -46,7 +46,7 @@ def portfolio_csv(rows: Sequence[selectors.PortfolioRow]) -> str:
     """One line per partnership: partners, form, stage, score, light, open alerts."""
     return _write(
         [
-            _("Partnership"), _("Partners"), _("Form"), _("Stage"), _("Since"),
+            _("Partnership"), _("Partners"), _("Form"), _("Stage"), _("In this stage since"),
             _("Health score"), _("Traffic light"), _("Open alerts"), _("Alerts"),
         ],
         [

@@ -84,6 +84,11 @@ def health_settings_update(
     )
     # The stored running states depend on the window and the decay: rebuild on next use.
     PartnershipHealth.objects.filter(partnership__network=network).update(state=None, event_keys={})
+    # The coordinator wants to see what the new values do, not wait for the daily run.
+    from verbund.health.tasks import health_recompute_network
+
+    network_id = network.pk
+    transaction.on_commit(lambda: health_recompute_network.enqueue(network_id))
     return row
 
 

@@ -104,10 +104,13 @@ def network_settings(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             errors = error.message_dict
         else:
-            # The daily `health-recompute` (scripts/run.sh, or cron) applies the new values.
+            # The save queues a recompute of the network (the worker runs it within minutes).
             messages.success(
                 request,
-                _("Saved. The health of every partnership is computed again within a day."),
+                _(
+                    "Saved. The health of the network's partnerships is being computed again "
+                    "with the new values; the dashboards show them within a few minutes."
+                ),
             )
             return redirect("health:settings", network.slug)
         status = 400

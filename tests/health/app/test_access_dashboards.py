@@ -81,7 +81,14 @@ def test_the_coordination_without_a_company_is_led_to_the_networks_pages(world: 
     assert page.url == reverse("dashboards:network", args=["alpha"])
     csv = client.get(reverse("dashboards:portfolio_csv"))
     assert csv.url == reverse("dashboards:network_portfolio_csv", args=["alpha"])
-    assert client.get(csv.url).status_code == 200
+    exported = client.get(csv.url)
+    assert exported.status_code == 200
+    # It holds the running partnerships, as its link says; the date is the stage's.
+    assert exported.content.decode("utf-8-sig").splitlines()[0].split(";")[4] == (
+        "In dieser Phase seit"
+    )
+    dashboard = client.get(reverse("dashboards:network", args=["alpha"])).content.decode()
+    assert "Laufende Partnerschaften (CSV)" in dashboard
     partnerships = client.get(reverse("partnerships:list")).content.decode()
     assert 'data-testid="nav-alerts"' in partnerships
     assert 'data-testid="received"' not in partnerships

@@ -63,14 +63,21 @@ def test_the_command_shows_sets_and_resets(world, capsys):
     assert overrides == {"stalled_days": {"pilot": 200}}
 
 
-def test_saving_promises_what_the_daily_recompute_keeps(world):
-    """scripts/run.sh recomputes every 24 hours from its start (cron on a server, at any hour):
-    the confirmation says "within a day", not "tonight"."""
+def test_saving_recomputes_the_network_with_the_new_values(
+    world, partnership, django_capture_on_commit_callbacks
+):
+    """The coordinator sees what a changed value does without waiting for the daily run."""
+    backdate(partnership, 50)  # `contacted` for 50 days: stalled after the default 45
+    services.health_refresh(partnership_id=partnership.pk)
+    stalled = HealthAlert.objects.get(partnership=partnership, kind="stalled_stage")
+    assert stalled.status == HealthAlert.Status.OPEN
     client = world.client_for("coordinator")
     url = reverse("health:settings", args=["alpha"])
-    page = client.post(url, {"window_days": "200"}, follow=True).content.decode()
-    assert "innerhalb eines Tages neu berechnet" in page
-    assert "heute Nacht" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, {"stalled_days.contacted": "60"}, follow=True).content.decode()
+    assert "wird mit den neuen Werten neu berechnet" in page
+    stalled.refresh_from_db()
+    assert stalled.status == HealthAlert.Status.RESOLVED  # 50 days is no longer stalled
 
 
 def test_the_page_names_every_setting_in_the_readers_language_with_help(world):
