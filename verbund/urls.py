@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from verbund.api.api import api
+from verbund.api.errors import unknown_endpoint
 from verbund.tenancy import views as tenancy_views
 
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("", include("verbund.health.urls")),
     path("", include("verbund.health.dashboard_views")),
     path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", unknown_endpoint),  # after the API: what it does not answer
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from openapi_spec_validator import validate
 
@@ -68,3 +69,12 @@ def test_coordinator_sees_network_figures_members_do_not(world: World):
 def test_browser_session_also_authenticates_the_api(client, world: World):
     client.force_login(world.users["member"])
     assert client.get("/api/v1/companies").json()[0]["name"] == "Schulte Metallbau GmbH"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/referrals", "/api/v1/nothing/here", "/api/v2/me"])
+def test_an_unknown_api_address_answers_in_the_apis_json(world, path):
+    headers = {"Authorization": f"Bearer {world.token_for('member')}"}
+    response = Client().get(path, headers=headers)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -16,6 +16,12 @@ def error_body(code: str, message: str, details=None) -> dict:
     if details is not None:
         body["details"] = details
     return {"error": body}
+
+
+def unknown_endpoint(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Anything under /api/ that no endpoint answers: the API's JSON, not the site's HTML page."""
+    message = _("There is no such API endpoint; the list is at /api/v1/docs.")
+    return JsonResponse(error_body("not_found", message), status=404)
 
 
 def install(api: NinjaAPI) -> None:
