@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from verbund.accounts.models import User
 from verbund.companies.models import Company, CompanyMember, NetworkCompany
+from verbund.demo.groups import GROUP_FIRM, PROFESSION_NACE, SIZE
 from verbund.demo.seed import (
     ASSOCIATION_SLUG,
     DEMO_PASSWORD,
@@ -17,6 +18,7 @@ from verbund.demo.seed import (
     DemoAlreadySeeded,
     seed_demo,
 )
+from verbund.groups.models import Seat
 from verbund.tenancy.models import Membership, Network
 
 pytestmark = pytest.mark.django_db
@@ -64,13 +66,26 @@ def test_seeding_creates_the_programme_and_the_association(summary):
     assert summary.networks == {programme.name: 300, association.name: 15}
 
 
+def _group_firms():
+    """Referral group members' own firms, for professions no generated company does."""
+    return Company.objects.filter(listings__external_id__contains=GROUP_FIRM)
+
+
 def test_every_company_is_listed_in_the_programme_with_its_external_id(summary):
-    assert Company.objects.count() == 300
+    firms = _group_firms()
+    assert 0 < firms.count() <= 2 * SIZE
+    assert Company.objects.count() == 300 + firms.count()
     listings = NetworkCompany.objects.filter(network__slug=PROGRAMME_SLUG)
-    assert listings.count() == 300
-    assert listings.exclude(external_id="").count() == 300
-    assert Company.objects.filter(country="DE").count() == summary.counts["companies_de"] == 180
-    assert Company.objects.filter(country="NL").count() == summary.counts["companies_nl"] == 120
+    assert listings.count() == Company.objects.count()
+    assert listings.exclude(external_id="").count() == listings.count()
+    generated = Company.objects.exclude(pk__in=firms)
+    assert generated.filter(country="DE").count() == summary.counts["companies_de"] == 180
+    assert generated.filter(country="NL").count() == summary.counts["companies_nl"] == 120
+
+
+def test_each_referral_group_seat_is_held_by_a_company_of_its_profession(summary):
+    for seat in Seat.objects.select_related("company"):
+        assert seat.company.nace_codes[0] in PROFESSION_NACE[seat.category], seat
 
 
 def test_every_company_has_a_resolved_place_in_the_programme_area(summary):
@@ -141,13 +156,13 @@ def test_if_empty_makes_a_second_run_a_no_op(summary):
     again = seed_demo(if_empty=True)
     assert not again.created and again.logins == []
     assert Network.objects.count() == 2
-    assert Company.objects.count() == 300
+    assert Company.objects.count() == 300 + _group_firms().count()
 
 
 def test_seeding_again_without_if_empty_is_refused_and_changes_nothing(summary):
     with pytest.raises(DemoAlreadySeeded):
         seed_demo()
-    assert Company.objects.count() == 300
+    assert Company.objects.count() == 300 + _group_firms().count()
     assert User.objects.count() == 8 + 50  # logins and the two referral groups' members
 
 

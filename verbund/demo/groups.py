@@ -19,13 +19,33 @@ from django.utils import timezone
 from verbund.accounts.models import User
 from verbund.accounts.services import user_create
 from verbund.companies.models import Company
-from verbund.companies.services import company_member_set
-from verbund.groups import services
+from verbund.companies.services import company_create, company_member_set
+from verbund.groups import professions, services
 from verbund.groups.models import Attendance, Group, Officer, OneToOne, Seat, Testimonial, Visitor
 from verbund.referrals import flow
 from verbund.referrals.models import Referral, ReferralStatusChange
 from verbund.tenancy.models import Network
 from verbund.tenancy.services import membership_set
+
+# A seat's company does the seat's profession: a demo company whose first NACE code is one of
+# these takes the seat; a profession no demo company does gets the member's own small firm
+# (referral groups are people, many of them on their own), with the first code here.
+PROFESSION_NACE = {
+    "accountant": ("69.20",), "lawyer": ("69.10",), "notary": ("69.10",),
+    "insurance": ("66.22",), "financial_advisor": ("66.19",), "bank": ("64.19",),
+    "real_estate": ("68.31",), "architect": ("71.11",), "builder": ("41.20",),
+    "electrician": ("43.21",), "plumber": ("43.22",), "painter": ("43.34",),
+    "roofer": ("43.91",), "carpenter": ("43.32", "16.23"), "gardener": ("81.30",),
+    "cleaning": ("81.21", "81.22"), "it_services": ("62.02", "62.09", "62.01"),
+    "web_design": ("74.10",), "marketing": ("73.11", "70.21"), "photographer": ("74.20", "59.11"),
+    "printing": ("18.12",), "coach": ("85.59",), "hr_consulting": ("78.10", "78.20"),
+    "translation": ("74.30",), "travel": ("79.11",), "catering": ("56.21",),
+    "car_dealer": ("45.11",), "physiotherapy": ("86.90",), "optician": ("47.78",),
+    "florist": ("47.76",), "security": ("80.10",), "solar": ("35.11",),
+    "event_management": ("82.30",), "logistics": ("49.41", "52.10", "52.29"),
+}  # fmt: skip
+
+GROUP_FIRM = "group-firm"  # in the external id of a member's own firm
 
 WEEKS = 26  # six months of weekly meetings
 UPCOMING = 4
@@ -38,6 +58,7 @@ GROUPS = [
         "Kunden – eine Person pro Branche, jeden Mittwoch um 7 Uhr.",
         "weekday": 2,
         "location": "Hotel am Aasee, Münster",
+        "city": "Münster",
         "country": "DE",
         # The planted taker: an estate agent who receives much and gives nothing.
         "taker": "real_estate",
@@ -48,6 +69,7 @@ GROUPS = [
         "beroep, elke donderdag om 7.30 uur.",
         "weekday": 3,
         "location": "Grand Café De Kiepe, Enschede",
+        "city": "Enschede",
         "country": "NL",
         "taker": None,
     },
@@ -138,7 +160,7 @@ def seed_groups(
                 password=password if login else None,
                 first_name=first, last_name=last, language=country.lower(),
             )  # fmt: skip
-            company = by_country[country].pop()
+            company = _company_for(category, by_country[country], network, spec, last)
             membership_set(user=person, network=network, role="member")
             company_member_set(user=person, company=company, role="owner")
             seat = services.seat_create(
@@ -171,6 +193,28 @@ def seed_groups(
         groups.append(group)
     assert member and secretary and taker  # the spec above guarantees all three
     return GroupsSeeded(groups, member, secretary, taker, counts)
+
+
+def _company_for(
+    category: str, pool: list[Company], network: Network, spec: dict, surname: str
+) -> Company:
+    """A company of the pool doing the seat's profession, else the member's own firm."""
+    codes = PROFESSION_NACE[category]
+    fitting = next((c for c in pool if c.nace_codes and c.nace_codes[0] in codes), None)
+    if fitting is not None:
+        pool.remove(fitting)
+        return fitting
+    language = spec["country"].lower()
+    return company_create(
+        name=f"{professions.label(category, language)} {surname}",
+        country=spec["country"],
+        network=network,
+        external_id=f"{language}-{GROUP_FIRM}-{category}",
+        city=spec["city"],
+        nace_codes=[codes[0]],
+        employees=1,
+        visibility=Company.Visibility.NETWORK,
+    )
 
 
 def _categories(rng: random.Random) -> list[str]:
