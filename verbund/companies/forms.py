@@ -14,11 +14,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from verbund.companies import completeness, visibility
+from verbund.companies import profile as profile_data
 from verbund.companies.models import Company, Need
 from verbund.companies.widgets import NacePickerWidget, split_codes
 from verbund.lib import catalogues, geo, nace
@@ -181,6 +183,57 @@ class KeywordsField(_CommaListField):
         return words
 
 
+def _readable(number: int | None) -> str:
+    """1000000 as '1.000.000' (de, nl) or '1,000,000' (en); years and other short numbers plain."""
+    if number is None:
+        return ""
+    return number_format(number, force_grouping=abs(number) >= 10_000)
+
+
+class BoundedIntegerField(forms.IntegerField):
+    """A whole number between documented bounds (``profile.MAX_…``) whose error names the field.
+
+    Django's own message ("Ensure this value is less than or equal to …") names no field, and
+    the error summary above the form lists messages far from their inputs; a field without a
+    maximum would let a slip of the keyboard through to the database column's limit.
+    """
+
+    default_error_messages = {
+        "max_value": _("“%(field)s” can be at most %(max)s."),
+        "min_value": _("“%(field)s” must be at least %(min)s."),
+    }
+
+    def __init__(self, *, min_value: int = 0, max_value: int, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+
+    def set_bounds(self, min_value: int, max_value: int) -> None:
+        """For bounds known only when the form is built (the current year)."""
+        self.min_value, self.max_value = min_value, max_value
+        self.validators = [
+            v for v in self.validators if not isinstance(v, MinValueValidator | MaxValueValidator)
+        ] + [MinValueValidator(min_value), MaxValueValidator(max_value)]
+        self.widget.attrs.update({"min": min_value, "max": max_value})
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        params = {
+            "field": str(self.label),
+            "min": _readable(self.min_value),
+            "max": _readable(self.max_value),
+        }
+        if self.max_value is not None and value > self.max_value:
+            raise forms.ValidationError(
+                self.error_messages["max_value"], code="max_value", params=params
+            )
+        if self.min_value is not None and value < self.min_value:
+            raise forms.ValidationError(
+                self.error_messages["min_value"], code="min_value", params=params
+            )
+
+
 class CatalogueChoiceField(forms.MultipleChoiceField):
     """Checkboxes for catalogue entries; ``entries`` carries label and help for the template."""
 
@@ -252,15 +305,17 @@ class IdentityForm(StepForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    employees = forms.IntegerField(
+    employees = BoundedIntegerField(
         label=_("Employees"),
-        required=False,
-        min_value=0,
-        max_value=1_000_000,
+        max_value=profile_data.MAX_EMPLOYEES,
         help_text=_("Head count including the owners."),
     )
     revenue_band = forms.ChoiceField(label=_("Annual revenue"), required=False)
-    founded = forms.IntegerField(label=_("Founded (year)"), required=False)
+    founded = BoundedIntegerField(
+        label=_("Founded (year)"),
+        min_value=profile_data.EARLIEST_FOUNDED,
+        max_value=datetime.date.today().year,
+    )
     nace_codes = NaceCodesField(
         label=_("Activities (NACE codes)"),
         help_text=_(
@@ -287,10 +342,8 @@ class IdentityForm(StepForm):
         self.fields["revenue_band"].choices = [("", _("not stated"))] + [
             (key, label) for key, label in Company.RevenueBand.choices
         ]
-        this_year = datetime.date.today().year
-        founded = self.fields["founded"]
-        founded.validators += [MinValueValidator(1000), MaxValueValidator(this_year)]
-        founded.widget.attrs.update({"min": 1000, "max": this_year})
+        # The year changes while the process runs; the class attribute holds the start year.
+        self.fields["founded"].set_bounds(profile_data.EARLIEST_FOUNDED, datetime.date.today().year)
         self.fields["description"].help_text = _(
             "What you do and for whom, in a few sentences (at least %(min)s characters). "
             "German, Dutch or English."
@@ -438,21 +491,15 @@ class CustomersForm(StepForm):
             "43 for specialised construction."
         ),
     )
-    b2b = forms.IntegerField(
-        label=_("Businesses (B2B) %"), required=False, min_value=0, max_value=100
-    )
-    b2c = forms.IntegerField(
-        label=_("Consumers (B2C) %"), required=False, min_value=0, max_value=100
-    )
-    b2g = forms.IntegerField(
-        label=_("Public sector (B2G) %"), required=False, min_value=0, max_value=100
-    )
+    b2b = BoundedIntegerField(label=_("Businesses (B2B) %"), max_value=100)
+    b2c = BoundedIntegerField(label=_("Consumers (B2C) %"), max_value=100)
+    b2g = BoundedIntegerField(label=_("Public sector (B2G) %"), max_value=100)
     customer_regions = RegionsField(
         label=_("Regions served"),
         help_text=_("Countries or regions, comma-separated, e.g. DE-NW, NL-OV, BE."),
     )
-    customer_count = forms.IntegerField(
-        label=_("Number of active customers"), required=False, min_value=0
+    customer_count = BoundedIntegerField(
+        label=_("Number of active customers"), max_value=profile_data.MAX_CUSTOMER_COUNT
     )
 
     share_names = ("b2b", "b2c", "b2g")
@@ -520,11 +567,9 @@ READINESS_FIELDS = (
 class StrengthsForm(StepForm):
     """A 1–5 score and an optional note per catalogue dimension, plus readiness."""
 
-    partnering_hours_per_month = forms.IntegerField(
+    partnering_hours_per_month = BoundedIntegerField(
         label=_("Time for partnering (hours per month)"),
-        required=False,
-        min_value=0,
-        max_value=744,
+        max_value=profile_data.MAX_HOURS_PER_MONTH,
         help_text=_("How many hours a month your company can give to partnerships."),
     )
     sponsor_name = forms.CharField(
@@ -739,4 +784,20 @@ def errors_of(named: Mapping[str, Any]) -> list[tuple[str, str]]:
             found.extend(("", str(message)) for message in item.non_form_errors())
         else:
             collect(item)
+    return found
+
+
+def service_errors(error: ValidationError, named: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A service's ValidationError as (where, message) for the summary: a field it names is shown
+    with that field's label in the forms, so the reader knows which input to correct."""
+    if not hasattr(error, "error_dict"):
+        return [("", str(message)) for message in error.messages]
+    labels: dict[str, str] = {}
+    for form in named.values():
+        if isinstance(form, forms.BaseForm):
+            labels.update({name: str(field.label) for name, field in form.fields.items()})
+    found: list[tuple[str, str]] = []
+    for name, messages in error.message_dict.items():
+        where = "" if name == NON_FIELD_ERRORS else labels.get(name, "")
+        found.extend((where, str(message)) for message in messages)
     return found

@@ -51,6 +51,15 @@ READINESS_KEYS = {
     "contact": "contact_name",
     "contact_email": "contact_email",
 }
+# Bounds of the profile's whole numbers, the same in the stock-taking forms and the import
+# (docs/import-format.md, "Limits"). Generous for a small company yet far below what a database
+# column holds, so a slip of the keyboard is caught with a message that names the field instead
+# of the column's limit (9223372036854775807 on SQLite) or a database error.
+MAX_EMPLOYEES = 1_000_000
+MAX_CUSTOMER_COUNT = 100_000_000  # a consumer business may count millions of customers
+MAX_HOURS_PER_MONTH = 744  # 31 days of 24 hours
+EARLIEST_FOUNDED = 1000
+
 # Model defaults for "not stated".
 EMPTY: dict[str, Any] = {
     "legal_form": "", "registry_id": "", "website": "", "postcode": "", "city": "",

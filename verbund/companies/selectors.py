@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from verbund.companies import profile as profile_data
 from verbund.companies import visibility
 from verbund.companies.models import AssessmentScore, Company, CompanyMember, Goal, Need, Offer
-from verbund.lib import nace
+from verbund.lib import geo, nace
 from verbund.tenancy.actor import Actor
 from verbund.tenancy.models import Network
 
@@ -134,7 +134,7 @@ class ProfileView:
 
 def anonymous_name(company: Company, language: str) -> str:
     activity = nace.label(company.nace_codes[0], language) if company.nace_codes else ""
-    place = company.region or company.country
+    place = geo.area_name(company.region or company.country, language)
     if activity:
         return _("Anonymous company: %(activity)s, %(place)s") % {
             "activity": activity,

@@ -21,7 +21,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv.gz"
+# Names of the gazetteer's regions (ISO 3166-2) in de, nl and en; see verbund/data/SOURCES.md.
+REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
+REGION_LANGUAGES = ("de", "nl", "en")
 COUNTRIES = ("DE", "NL", "BE", "LU", "AT", "CH", "FR", "DK", "PL")
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
@@ -251,3 +256,42 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def distance_km(a: Place, b: Place) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+# --- names of regions and countries ---------------------------------------------------------
+
+
+def _short_language(language: str) -> str:
+    """'de-AT', 'nl_BE' -> 'de', 'nl'; languages without region names fall back to English."""
+    short = (language or "").replace("_", "-").split("-")[0].lower()
+    return short if short in REGION_LANGUAGES else "en"
+
+
+@functools.cache
+def _region_names() -> dict[str, dict[str, str]]:
+    with REGIONS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["code"]: {lang: row[f"label_{lang}"] for lang in REGION_LANGUAGES}
+            for row in csv.DictReader(handle)
+        }
+
+
+def region_codes() -> list[str]:
+    """Every region that has a name, in file order."""
+    return list(_region_names())
+
+
+@functools.cache
+def _country_names(language: str) -> dict[str, str]:
+    return dict(Locale.parse(language).territories)
+
+
+def area_name(code: str, language: str) -> str:
+    """The name of a country ('NL') or region ('DE-NW') in the reader's language; the code itself
+    when it has no name (regions outside the gazetteer's countries, typing slips kept as data)."""
+    lang = _short_language(language)
+    key = (code or "").strip().upper()
+    if "-" in key:
+        names = _region_names().get(key)
+        return names[lang] if names else code
+    return _country_names(lang).get(key, code)

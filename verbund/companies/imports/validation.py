@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from verbund.companies import profile as profile_data
 from verbund.companies import visibility
 from verbund.companies.imports.codes import COUNTRIES, LANGUAGES
 from verbund.lib import catalogues, nace
@@ -63,9 +64,7 @@ READINESS_TEXT = {"sponsor": 150, "contact": 150}
 READINESS_EMAIL = ("sponsor_email", "contact_email")
 READINESS_KEYS = frozenset({"hours_per_month", *READINESS_TEXT, *READINESS_EMAIL})
 NOTE_LIMIT = 300
-SMALLINT_MAX = 32767  # PositiveSmallIntegerField
-INT_MAX = 2147483647  # PositiveIntegerField
-EARLIEST_YEAR = 1000
+EARLIEST_YEAR = profile_data.EARLIEST_FOUNDED
 SHARE_TOLERANCE = 0.01
 
 _SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
@@ -216,7 +215,7 @@ def validate_profile(profile: Any, line: int) -> list[Problem]:
             if language not in LANGUAGES:
                 check.add("languages", "language_unknown", value=language[:20])
     if profile.get("employees") is not None:
-        check.integer("employees", profile["employees"], 0, INT_MAX)
+        check.integer("employees", profile["employees"], 0, profile_data.MAX_EMPLOYEES)
     if profile.get("revenue_band") is not None:
         check.choice("revenue_band", profile["revenue_band"], "revenue_bands",
                      "revenue_band_unknown")  # fmt: skip
@@ -311,7 +310,7 @@ def _customers(check: _Check, value: Any) -> None:
     if value.get("regions") is not None:
         check.regions("customers.regions", value["regions"])
     if value.get("count") is not None:
-        check.integer("customers.count", value["count"], 0, INT_MAX)
+        check.integer("customers.count", value["count"], 0, profile_data.MAX_CUSTOMER_COUNT)
 
 
 def _strengths(check: _Check, scores: Any, notes: Any) -> None:
@@ -363,7 +362,12 @@ def _readiness(check: _Check, value: Any) -> None:
     if not check.mapping("readiness", value, READINESS_KEYS):
         return
     if value.get("hours_per_month") is not None:
-        check.integer("readiness.hours_per_month", value["hours_per_month"], 0, SMALLINT_MAX)
+        check.integer(
+            "readiness.hours_per_month",
+            value["hours_per_month"],
+            0,
+            profile_data.MAX_HOURS_PER_MONTH,
+        )
     for key, limit in READINESS_TEXT.items():
         if value.get(key) is not None:
             check.text(f"readiness.{key}", value[key], limit)

@@ -244,7 +244,7 @@ def _handle(request: HttpRequest, company_id: int, step: str) -> HttpResponse:
             # The forms check what the services check; this is the safety net, shown on top.
             # The company is loaded again: a failed update may have changed it in memory.
             access = get_company_for(request.actor, company_id, write=True)
-            problems = [("", str(message)) for message in error.messages]
+            problems = profile_forms.service_errors(error, forms)
             return _render(request, access, step, forms, errors=problems, status=422)
         messages.success(request, _("Saved."))
         if data.get("action") == "next":
