@@ -56,7 +56,7 @@ ROUTES = [
     Route(
         "companies:stocktaking",
         lambda w: reverse("companies:stocktaking", args=[w.member_company.pk]),
-        everyone(404, coordinator=302, member=302, other_company=403),
+        everyone(404, coordinator=403, member=302, other_company=403),
     ),
     Route("accounts:account", lambda w: reverse("accounts:account"), everyone(200)),
     Route(

@@ -136,3 +136,73 @@ def test_coordinator_cannot_attach_another_networks_company(client, world: World
     )
     assert response.status_code == 400
     assert not Invitation.objects.exists()
+
+
+def _post_invitation(client, world: World, **data):
+    client.force_login(world.users["coordinator"])
+    return client.post(
+        reverse("tenancy:invitations", args=["alpha"]),
+        {"email": "new.person@example.com", "role": "member", "company_role": "owner", **data},
+        follow=True,
+    )
+
+
+def test_a_member_of_the_network_is_not_invited_again(client, world: World, mailoutbox):
+    response = _post_invitation(client, world, email="Member@Alpha.example")
+
+    assert response.status_code == 400
+    assert "member@alpha.example ist bereits Mitglied dieses Netzwerks" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert mailoutbox == []
+
+
+def test_a_member_of_another_network_may_be_invited(world: World):
+    issued = _invite(world, email="coordinator@beta.example")
+    assert issued.invitation.email == "coordinator@beta.example"
+    assert not issued.resent
+
+
+def test_inviting_an_address_with_an_open_invitation_sends_that_one_again(
+    client, world: World, mailoutbox
+):
+    first = _invite(world, role="member")
+    first_link = first.url
+
+    response = _post_invitation(client, world, email="New.Person@example.com", role="coordinator")
+
+    assert response.status_code == 200
+    assert "wurde erneut gesendet" in response.content.decode()
+    invitation = Invitation.objects.get()  # still the one invitation
+    assert invitation.pk == first.invitation.pk
+    assert invitation.role == "coordinator"  # with the details now given
+    assert len(mailoutbox) == 2
+    new_link = next(line for line in mailoutbox[1].body.splitlines() if "/invitation/" in line)
+    assert new_link != first_link
+    assert client.get(_path(first_link)).status_code == 404  # only the latest link works
+    client.logout()
+    assert client.get(_path(new_link)).status_code == 200
+
+
+def test_an_expired_or_withdrawn_invitation_is_not_reused(world: World):
+    expired = _invite(world).invitation
+    Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    renewed = _invite(world)
+    assert not renewed.resent
+    assert renewed.invitation.pk != expired.pk
+    assert Invitation.objects.count() == 2
+
+
+def test_the_invitation_email_is_written_in_the_chosen_language(client, world: World, mailoutbox):
+    page = client.get(reverse("tenancy:invitations", args=["alpha"]))  # not logged in yet
+    assert page.status_code == 302
+    client.force_login(world.users["coordinator"])  # German, like the sender's pages
+    form = client.get(reverse("tenancy:invitations", args=["alpha"])).content.decode()
+    assert '<option value="de" selected>' in form
+
+    _post_invitation(client, world, language="nl")
+    _post_invitation(client, world, email="andere@example.com")
+
+    dutch, german = mailoutbox
+    assert dutch.subject == "Uitnodiging voor Alpha Kammer op Verbund"
+    assert german.subject == "Einladung zu Alpha Kammer auf Verbund"
+    assert german.body.startswith("Guten Tag,")

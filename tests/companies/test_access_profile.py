@@ -1,4 +1,8 @@
-"""Access to company profiles and to the profile-writing API, per persona."""
+"""Access to company profiles and to the profile-writing API, per persona.
+
+The member company has an owner of its own: its network's coordinator reads it but gets 403 on
+every write (decision 0002, addendum); ``test_coordinator_edit_rule`` has the other side.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from django.urls import reverse
 
 from tests.access import Route, access_tests, everyone
 
-OWN_COMPANY_WRITE = everyone(404, coordinator=200, member=200, other_company=403)
+OWN_COMPANY_WRITE = everyone(404, coordinator=403, member=200, other_company=403)
 
 
 def _api(path: str):

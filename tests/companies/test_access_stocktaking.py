@@ -1,7 +1,9 @@
 """Who may take stock of (edit) a company, per persona; the NACE picker is for everyone signed in.
 
-Editing is for the company's owners and managers and for its networks' coordinators. A fellow
-member of the network may see the company and gets 403; anybody else learns nothing (404).
+Editing is for the company's owners and managers. Its network's coordinator edits only a company
+without people of its own that no other network lists (the private company here); on the member
+company, which has an owner, the coordinator reads and gets 403 (decision 0002, addendum). A
+fellow member of the network may see the company and gets 403; anybody else learns nothing (404).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from verbund.accounts.services import user_create
 from verbund.companies.services import company_member_set
 from verbund.tenancy.services import membership_set
 
-EDIT = everyone(404, coordinator=200, member=200, other_company=403)
-EDIT_AND_REDIRECT = everyone(404, coordinator=302, member=302, other_company=403)
+EDIT = everyone(404, coordinator=403, member=200, other_company=403)
+EDIT_AND_REDIRECT = everyone(404, coordinator=403, member=302, other_company=403)
 
 
 def _step(step: str):
@@ -42,7 +44,7 @@ ROUTES = [
     Route(
         "companies:stocktaking_step (unknown step)",
         _step("nonsense"),
-        everyone(404, other_company=403),
+        everyone(404, coordinator=403, other_company=403),
     ),
     Route(
         "companies:stocktaking_step (private company)",

@@ -267,12 +267,13 @@ def test_visibility_page_saves_profile_and_section_visibility(world: World):
     assert company.field_visibility["readiness"] == "private"
 
 
-def test_a_coordinator_can_take_stock_for_a_member_company(world: World):
+def test_a_coordinator_can_take_stock_for_a_company_without_people_of_its_own(world: World):
     response = world.client_for("coordinator").post(
-        _step(world.member_company, "customers"), CUSTOMERS | {"action": "next"}
+        _step(world.private_company, "customers"), CUSTOMERS | {"action": "next"}
     )
     assert response.status_code == 302
-    assert _company(world).customer_count == 60
+    world.private_company.refresh_from_db()
+    assert world.private_company.customer_count == 60
 
 
 # --- bad input ----------------------------------------------------------------------------------

@@ -76,10 +76,17 @@ class InvitationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, companies=None, **kwargs):
+    # Not required: a form sent without it (an older page) writes in the sender's language.
+    language = forms.ChoiceField(
+        label=_("Language of the invitation email"), choices=settings.LANGUAGES, required=False
+    )
+
+    def __init__(self, *args, companies=None, language: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if companies is not None:
             self.fields["company"].queryset = companies
+        # The sender's language unless they choose the one the invited person reads.
+        self.fields["language"].initial = language or settings.LANGUAGE_CODE
 
 
 class AcceptInvitationForm(forms.Form):

@@ -87,6 +87,7 @@ def user_set_language(*, user: User, language: str) -> User:
 class IssuedInvitation:
     invitation: Invitation
     url: str
+    resent: bool = False  # an open invitation to the address was sent again, not a new one
 
 
 @transaction.atomic
@@ -100,7 +101,13 @@ def invitation_create(
     company_role: str = "",
     language: str | None = None,
 ) -> IssuedInvitation:
-    """A coordinator invites a person by email; the link is single-use and expires."""
+    """A coordinator invites a person by email; the link is single-use and expires.
+
+    One open invitation per address and network: inviting the address again sends that one again,
+    with the details now given, a fresh link (the earlier link stops working: only a digest of it
+    is kept, so it cannot be sent twice) and a fresh validity. A person already in the network
+    needs no invitation. The email goes out in ``language`` (default: the active one).
+    """
     if not actor.is_coordinator_of(network):
         raise PermissionDenied(_("Only the network's coordinators can invite people."))
     if role not in Membership.Role.values:
@@ -111,17 +118,39 @@ def invitation_create(
         company_role = company_role or CompanyMember.Role.OWNER
         if company_role not in CompanyMember.Role.values:
             raise ValidationError({"company_role": _("Unknown role.")})
+    email = email.strip().lower()
+    if Membership.objects.filter(network=network, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("%(email)s is already a member of this network.") % {"email": email}}
+        )
     secret = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        network=network,
-        email=email.strip().lower(),
-        role=role,
-        company=company,
-        company_role=company_role if company else "",
-        token_hash=hash_secret(secret),
-        invited_by=actor.user,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    details = {
+        "role": role,
+        "company": company,
+        "company_role": company_role if company else "",
+        "token_hash": hash_secret(secret),
+        "invited_by": actor.user,
+        "expires_at": timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    }
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(
+            network=network,
+            email=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-created_at")
+        .first()
     )
+    resent = invitation is not None
+    if invitation is None:
+        invitation = Invitation.objects.create(network=network, email=email, **details)
+    else:
+        for name, value in details.items():
+            setattr(invitation, name, value)
+        invitation.save(update_fields=list(details))
     url = settings.SITE_URL + reverse("accounts:invitation_accept", args=[secret])
     with translation.override(language or translation.get_language()):
         context = {"invitation": invitation, "url": url, "inviter": actor.user}
@@ -131,7 +160,7 @@ def invitation_create(
             from_email=None,
             recipient_list=[invitation.email],
         )
-    return IssuedInvitation(invitation, url)
+    return IssuedInvitation(invitation, url, resent)
 
 
 def invitation_for_token(secret: str) -> Invitation | None:

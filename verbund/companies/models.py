@@ -169,9 +169,11 @@ class CompanyMember(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.company} ({self.role})"
 
+    EDITING_ROLES = (Role.OWNER, Role.MANAGER)
+
     @property
     def can_edit(self) -> bool:
-        return self.role in (self.Role.OWNER, self.Role.MANAGER)
+        return self.role in self.EDITING_ROLES
 
 
 class ProfileItem(models.Model):

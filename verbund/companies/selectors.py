@@ -3,8 +3,10 @@ every profile is shown through ``visible_profile`` — the one place that applie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -36,11 +38,31 @@ INSIDE = (Access.MEMBER, Access.COORDINATOR)
 class CompanyAccess:
     company: Company
     access: Access
-    can_edit: bool
+    # A coordinator's right to edit costs a query (does the company have people of its own?),
+    # so it comes as a check that runs only when asked: directory cards and suggestions never do.
+    edit_right: bool | Callable[[], bool]
+
+    @cached_property
+    def can_edit(self) -> bool:
+        return self.edit_right() if callable(self.edit_right) else self.edit_right
 
     @property
     def is_insider(self) -> bool:
         return self.access in INSIDE
+
+
+def coordinator_may_edit(actor: Actor, company: Company, listed_in: set[int]) -> bool:
+    """Whether a coordinator may change the company's profile (decision 0002, addendum).
+
+    Only while the coordination looks after the company alone: no person of its own can edit it
+    (an imported company nobody has claimed yet) and every network it is listed in is one the
+    actor coordinates. Otherwise the profile is the company's (or shared with another network's
+    coordination) and the coordinator reads it in full without changing it.
+    """
+    if not listed_in or not listed_in <= actor.coordinated_network_ids:
+        return False
+    editors = company.members.filter(role__in=CompanyMember.EDITING_ROLES, user__is_active=True)
+    return not editors.exists()
 
 
 def profile_queryset() -> QuerySet[Company]:
@@ -61,7 +83,11 @@ def access_to(actor: Actor, company: Company) -> CompanyAccess | None:
     if company_membership is not None:
         return CompanyAccess(company, Access.MEMBER, company_membership.can_edit)
     if listed_in & actor.coordinated_network_ids:
-        return CompanyAccess(company, Access.COORDINATOR, True)
+        return CompanyAccess(
+            company,
+            Access.COORDINATOR,
+            lambda: coordinator_may_edit(actor, company, listed_in),
+        )
     if listed_in & actor.network_ids:
         if company.visibility == Company.Visibility.NETWORK:
             return CompanyAccess(company, Access.NETWORK, False)
@@ -82,6 +108,13 @@ def get_company_for(actor: Actor, company_id: int, *, write: bool = False) -> Co
     if result is None:
         raise Http404(_("Company not found."))
     if write and not result.can_edit:
+        if result.access == Access.COORDINATOR:
+            raise PermissionDenied(
+                _(
+                    "This company keeps its own profile, or is also listed in a network you do "
+                    "not coordinate: as coordinator you may read it but not change it."
+                )
+            )
         raise PermissionDenied(_("You may view this company but not change it."))
     return result
 

@@ -84,7 +84,11 @@ def network_overview(request: HttpRequest, slug: str) -> HttpResponse:
 def invitations(request: HttpRequest, slug: str) -> HttpResponse:
     actor = request.actor
     network = get_network_for(actor, slug, coordinator=True)
-    form = InvitationForm(request.POST or None, companies=network_companies(actor, network))
+    form = InvitationForm(
+        request.POST or None,
+        companies=network_companies(actor, network),
+        language=request.LANGUAGE_CODE,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             issued = account_services.invitation_create(
@@ -94,14 +98,20 @@ def invitations(request: HttpRequest, slug: str) -> HttpResponse:
                 role=form.cleaned_data["role"],
                 company=form.cleaned_data["company"],
                 company_role=form.cleaned_data["company_role"],
+                language=form.cleaned_data["language"] or None,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s.") % {"email": issued.invitation.email},
-            )
+            email = {"email": issued.invitation.email}
+            if issued.resent:
+                sent = _(
+                    "An invitation to %(email)s was still open: it has been sent again, with a "
+                    "new link (the earlier link no longer works)."
+                )
+            else:
+                sent = _("Invitation sent to %(email)s.")
+            messages.success(request, sent % email)
             return redirect("tenancy:invitations", slug=network.slug)
     return render(
         request,

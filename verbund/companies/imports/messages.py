@@ -106,6 +106,10 @@ MESSAGES = {
         "Place not found: “%(city)s” (%(country)s) is not in the gazetteer; the company is "
         "imported without coordinates."
     ),
+    "company_keeps_profile": gettext_lazy(
+        "“%(name)s” keeps its own profile (or is also listed in another network): the import "
+        "leaves it as it is."
+    ),
     "commit_failed": gettext_lazy("The import failed and nothing was saved (%(detail)s)."),
 }
 

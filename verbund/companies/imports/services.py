@@ -41,6 +41,7 @@ from verbund.companies.imports.validation import Problem, validate_profile
 from verbund.companies.models import (
     AssessmentScore,
     Company,
+    CompanyMember,
     Goal,
     ImportJob,
     Need,
@@ -553,11 +554,41 @@ def _process(
             outcome.unchanged += 1
         else:
             changed.append((item, company))
+    kept = _kept_by_others(network, [company.pk for _item, company in changed])
+    for item, company in [pair for pair in changed if pair[1].pk in kept]:
+        # Left as it is and said so: the file goes on to change what the network looks after.
+        outcome.unchanged += 1
+        outcome.warnings.append(
+            Problem(item.line, "", "company_keeps_profile", {"name": company.name})
+        )
+    changed = [pair for pair in changed if pair[1].pk not in kept]
     outcome.created += len(new)
     outcome.updated += len(changed)
     if write:
         assert network is not None
         _write_batch(network, new, changed, relabelled)
+
+
+def _kept_by_others(network: Network | None, company_ids: list[int]) -> set[int]:
+    """Companies an import into ``network`` must not change, in two queries at most.
+
+    The same rule as for a coordinator editing by hand (decision 0002, addendum): the network
+    changes only the companies it alone looks after, not those with people of their own who can
+    edit them nor those also listed in another network.
+    """
+    if network is None or not company_ids:
+        return set()
+    with_editors = CompanyMember.objects.filter(
+        company_id__in=company_ids,
+        role__in=CompanyMember.EDITING_ROLES,
+        user__is_active=True,
+    ).values_list("company_id", flat=True)
+    listed_elsewhere = (
+        NetworkCompany.objects.filter(company_id__in=company_ids)
+        .exclude(network=network)
+        .values_list("company_id", flat=True)
+    )
+    return set(with_editors) | set(listed_elsewhere)
 
 
 def _company(item: _Incoming, company: Company | None = None) -> Company:
