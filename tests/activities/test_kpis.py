@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tests.activities.test_referrals import give
 from tests.conftest import World
@@ -78,3 +80,9 @@ def test_the_review_page_prefills_the_actuals(world: World, active_partnership):
     assert page.status_code == 200
     assert b'name="actual_0" value="3"' in page.content
     assert b'name="actual_1" value="2"' in page.content
+    with translation.override(page.headers["Content-Language"]):
+        said = _(
+            "Pre-filled from the referrals and joint activities recorded for this review's "
+            "period (own KPIs are left empty); check and correct them before saving."
+        )
+    assert escape(said) in page.content.decode()  # says what is true: no "by hand for now"

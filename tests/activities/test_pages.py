@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import World
 from verbund.activities import services
 from verbund.activities.models import CostItem, JointActivity
+from verbund.referrals.models import Referral
 
 
 def test_a_bad_cost_is_refused_with_its_fields_and_nothing_is_lost(world: World, partnership):
@@ -34,6 +36,62 @@ def test_a_bad_cost_is_refused_with_its_fields_and_nothing_is_lost(world: World,
     assert "amount" in form.errors
     assert b'value="Messestand"' in response.content
     assert not CostItem.objects.exists()
+
+
+def test_a_refused_cost_keeps_its_split_open_and_asks_for_the_receipt_again(
+    world: World, partnership
+):
+    for day in (
+        dt.datetime(2025, 4, 2, 9, tzinfo=dt.UTC),
+        dt.datetime(2025, 5, 7, 9, tzinfo=dt.UTC),
+    ):
+        services.activity_create(
+            partnership=partnership, company=world.member_company, user=world.users["member"],
+            kind="management_meeting", title="Jour fixe", starts_at=day,
+            participants=[world.member_company, world.other_company],
+        )  # fmt: skip
+    client = world.client_for("member")
+    url = reverse("activities:costs", args=[partnership.pk])
+    labels = [label for _pk, label in client.get(url).context["form"].fields["activity"].choices]
+    assert len(set(labels)) == len(labels) == 3  # "—" and two "Jour fixe" told apart by date
+    response = client.post(
+        url,
+        {
+            "description": "Messestand",
+            "amount": "120",
+            "spent_on": "2025-05-03",
+            "paid_by": world.member_company.pk,
+            "override": "on",
+            f"share_{world.member_company.pk}": "80",
+            f"share_{world.other_company.pk}": "abc",
+            "receipt": SimpleUploadedFile("beleg.pdf", b"%PDF-1.4\n", "application/pdf"),
+        },
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'data-testid="own-split" open' in body
+    assert 'data-testid="receipt-again"' in body
+    closed = client.post(url, {"description": "Messestand", "amount": "-5"})
+    assert 'data-testid="own-split">' in closed.content.decode()  # nothing in it: folded
+    assert 'data-testid="receipt-again"' not in closed.content.decode()
+
+
+def test_an_invalid_email_does_not_hide_the_referrals_other_errors(world: World, partnership):
+    response = world.client_for("member").post(
+        reverse("activities:referrals", args=[partnership.pk]),
+        {
+            "receiver": world.other_company.pk,
+            "client_name": "Frau Berger",
+            "client_email": "berger-at-example",
+            "need": "",
+            "estimated_value": "-100",
+        },
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"client_email", "consent", "need", "estimated_value"}
+    assert len(errors["client_email"]) == 1  # the form's own "valid email", not a second one
+    assert not Referral.objects.exists()
 
 
 def test_an_empty_activity_title_is_named(world: World, partnership):

@@ -64,6 +64,9 @@ def test_the_receiver_thanks_for_closed_business_and_the_referrer_is_credited(
     client = client_for(groups, "member")
     form = client.get(_slip_url(groups, "thanks"))
     assert f'value="{referral.pk}"' in form.content.decode()
+    assert form.context["form"]["referral"].value() is None  # nothing chosen for the member
+    refused = client.post(_slip_url(groups, "thanks"), {"referral": "", "amount": "1250"})
+    assert refused.status_code == 422 and "referral" in refused.context["form"].errors
     response = client.post(_slip_url(groups, "thanks"), {"referral": referral.pk, "amount": "1250"})
     assert response.status_code == 302
     referral.refresh_from_db()

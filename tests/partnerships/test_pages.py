@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tests.conftest import World
 from tests.partnerships.conftest import BRINGS, Items, valid_terms
@@ -240,3 +243,78 @@ def test_declining_without_a_reason_is_refused_on_the_page(world: World, items: 
     assert b"Leverancierspartnerschap" in response.content  # the form, in her language
     request.refresh_from_db()
     assert request.status == ContactRequest.Status.PENDING
+
+
+def _agreement_post(world: World, partnership, **overrides) -> dict:
+    member, other = world.member_company, world.other_company
+    terms = services.initial_terms(partnership)
+    data = {
+        "form": terms["form"],
+        "scope": "Gehäuse und Steuerungen für Sondermaschinen.",
+        "duration_months": "12",
+        "review_cadence_months": "3",
+        "factors": terms["factors"],
+        "data_sharing": "aggregated",
+        f"share_{member.pk}": "50",
+        f"share_{other.pk}": "50",
+    }
+    # The template's KPI suggestions as the page pre-fills them: chosen, no target yet.
+    for n, row in enumerate(terms["kpis"]):
+        data.update({f"kpi_{n}_key": row["key"], f"kpi_{n}_period": "quarter"})
+    data.update(overrides)
+    return data
+
+
+def _error_summary(response) -> str:
+    body = response.content.decode()
+    start = body.index('data-testid="form-errors"')
+    return body[start : body.index("</div>", start)]
+
+
+def test_the_agreement_form_reports_every_error_at_once(world: World, partnership):
+    member, other = world.member_company, world.other_company
+    assert len(services.initial_terms(partnership)["kpis"]) >= 2
+    response = world.client_for("member").post(
+        reverse("partnerships:agreement_edit", args=[partnership.pk]),
+        _agreement_post(
+            world,
+            partnership,
+            scope="",
+            duration_months="999999",
+            **{
+                f"share_{member.pk}": "110",
+                f"share_{other.pk}": "10",
+                "kpi_0_target": "zehn",
+                "kpi_1_target": "-1",
+                "kpi_3_target": "5",  # a target without a KPI; row 3 (empty) is left out
+            },
+        ),
+    )
+    assert response.status_code == 400
+    summary = _error_summary(response)
+    with translation.override(response.headers["Content-Language"]):
+        expected = [
+            _("This field is required."),  # scope
+            _("Ensure this value is less than or equal to %(limit_value)s.") % {"limit_value": 120},
+            _("“%(value)s” is not a share between 0 and 100 %%.") % {"value": "110"},
+            _("KPI row %(row)s: enter a target of zero or more.") % {"row": 1},
+            _("KPI row %(row)s: enter a target of zero or more.") % {"row": 2},
+            _("KPI row %(row)s: choose a KPI from the list.") % {"row": 4},  # as the page counts
+        ]
+        not_expected = _("The duration must be between 1 and 120 months.")
+    for message in expected:
+        assert escape(message) in summary, message
+    assert escape(not_expected) not in summary  # refused once, by the form
+    assert not partnership.agreement_versions.exists()
+
+
+def test_kpi_suggestions_left_without_target_are_ignored(world: World, partnership):
+    response = world.client_for("member").post(
+        reverse("partnerships:agreement_edit", args=[partnership.pk]),
+        _agreement_post(world, partnership, kpi_0_target="4"),
+    )
+    assert response.status_code == 302
+    kpis = partnership.agreement_versions.get().terms["kpis"]
+    assert [(row["key"], row["target"]) for row in kpis] == [
+        (services.initial_terms(partnership)["kpis"][0]["key"], "4")
+    ]

@@ -51,6 +51,32 @@ def test_stock_phrases_in_any_language_are_boilerplate():
     assert not substance.is_boilerplate(BRINGS)
 
 
+def test_stock_phrases_with_a_word_changed_are_still_boilerplate():
+    """Judged by what is left without stock words, not by exact phrases."""
+    assert _check(
+        brings="Wir würden gerne mit Ihnen in Kontakt treten und freuen uns sehr auf eine gute "
+        "Zusammenarbeit mit Ihnen in der Zukunft.",
+        first_step="Wir freuen uns auf Ihre Rückmeldung und einen Austausch.",
+    ) == {("brings", "boilerplate"), ("first_step", "boilerplate")}
+    for text in (
+        "We would love to get in touch and are looking forward to a great cooperation.",
+        "Wij willen graag contact met u opnemen en kijken uit naar een goede samenwerking.",
+        "Wir möchten sehr gerne mit Ihnen in Kontakt treten.",
+    ):
+        assert substance.is_boilerplate(text), text
+
+
+def test_short_but_concrete_texts_pass_in_every_language():
+    for text in (
+        STEP,
+        "A call on Tuesday with our sales lead about two open enquiries.",
+        "Een bezoek op 12 maart aan onze werkplaats in Enschede.",
+        "Wir bringen Wartung ein und kennen Kunden in der Region, die genau diese Leistung "
+        "regelmäßig nachfragen; gemeinsam können wir ihnen mehr aus einer Hand anbieten.",
+    ):
+        assert not substance.is_boilerplate(text), text
+
+
 def test_too_short_texts_are_refused_with_the_minimum():
     problems = substance.check(
         about_given=True,
@@ -126,3 +152,15 @@ def test_strategic_needs_a_known_health_above_the_threshold():
     assert stages.strategic_missing(**earned, health_score=64.5) == ["health"]
     assert stages.strategic_missing(**earned, health_score=70) == []
     assert stages.strategic_missing(**earned, health_score=None) == []  # not known yet
+
+
+def test_every_faulty_kpi_and_contribution_row_is_reported_at_once():
+    from verbund.partnerships import agreement_terms
+
+    kpi = {"key": "meetings", "label": "", "target": "", "period": "quarter", "direction": {}}
+    contribution = {"company": "1", "kind": "cash", "amount": "x", "due": "2026-01-01"}
+    rows = [kpi, {**kpi, "target": "3"}, kpi]
+    problems = agreement_terms._kpi_problems(rows, {"1"}, {"meetings"})
+    assert [p.params["row"] for p in problems] == [1, 3]
+    problems = agreement_terms._contribution_problems([contribution, contribution], {"1"})
+    assert [p.params["row"] for p in problems] == [1, 2]

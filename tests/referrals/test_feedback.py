@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,16 +28,19 @@ from verbund.referrals.services import (
 )
 
 
-@pytest.fixture
-def referral(world: World):
-    referral = referral_create(
+def _new_referral(world: World):
+    return referral_create(
         network=world.alpha, referrer_company=world.member_company,
         referrer_user=world.users["member"], receiver_company=world.other_company,
         client_name="Anna Vos", client_email="anna@vos.example", consent=True,
         need="Wartung der Heizungsanlage",
     )  # fmt: skip
+
+
+@pytest.fixture
+def referral(world: World):
     return referral_set_status(
-        referral=referral, user=world.users["other_company"], status="contacted"
+        referral=_new_referral(world), user=world.users["other_company"], status="contacted"
     )
 
 
@@ -158,3 +162,17 @@ def test_the_referral_page_shows_the_link_once_then_its_state_then_the_rating(wo
     assert refused.status_code == 422  # rated once: no second link
     assert b'data-testid="feedback-error"' in refused.content
     assert b'data-testid="status-form"' in refused.content  # the receiver can still move it on
+
+
+def test_the_first_answer_is_due_only_until_the_receiver_answered(world):
+    fresh = _new_referral(world)
+    member = Client()
+    member.force_login(world.users["member"])
+    url = reverse("referrals:detail", args=[fresh.pk])
+    assert b'data-testid="answer-due"' in member.get(url).content
+    for status in ("contacted", "won"):
+        referral_set_status(
+            referral=fresh, user=world.users["other_company"], status=status,
+            closed_value=Decimal("900") if status == "won" else None,
+        )  # fmt: skip
+        assert b'data-testid="answer-due"' not in member.get(url).content, status

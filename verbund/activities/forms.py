@@ -4,6 +4,8 @@ valid (and say so per field)."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from verbund.activities import kinds
@@ -86,7 +88,11 @@ class CostForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.companies = list(companies)
         self.fields["paid_by"].choices = _company_choices(self.companies, names)
-        self.fields["activity"].choices = [("", "—")] + [(a.pk, a.title) for a in activities]
+        # Titles repeat ("Jour fixe" every month): the date tells the activities apart.
+        self.fields["activity"].choices = [("", "—")] + [
+            (a.pk, f"{a.title} ({date_format(localtime(a.starts_at), 'SHORT_DATE_FORMAT')})")
+            for a in activities
+        ]
         for company in self.companies:
             self.fields[f"share_{company.pk}"] = forms.DecimalField(
                 label=_("Share of %(company)s (%%)")
@@ -98,6 +104,18 @@ class CostForm(forms.Form):
 
     def share_fields(self):
         return [self[f"share_{company.pk}"] for company in self.companies]
+
+    def split_open(self) -> bool:
+        """Show the own split unfolded when it was used or refused, so the error is seen."""
+        if not self.is_bound:
+            return False
+        names = ["override", *(f"share_{company.pk}" for company in self.companies)]
+        return any(self.data.get(name) or name in self.errors for name in names)
+
+    def receipt_lost(self) -> bool:
+        """A refused form cannot hand a chosen file back to the browser: it must be chosen
+        again."""
+        return self.is_bound and bool(self.errors) and bool(self.files.get("receipt"))
 
     def shares(self):
         """The override, {company id: percent}, or None when the agreement's split applies."""

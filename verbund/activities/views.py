@@ -99,6 +99,11 @@ def referrals(request: HttpRequest, partnership_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Referral passed on; the partner has been told."))
             return redirect("activities:referrals", partnership_id)
+    else:
+        # The fields the form refused are missing here and keep only the form's own message.
+        problems = referral_services.referral_client_problems(form.cleaned_data, in_network=False)
+        if problems:  # every error at once, not only the form's own
+            apply_errors(form, ValidationError(problems), besides_own=True)
     return _page(
         request, "activities/referrals.html", access, _referrals_context(access, form), invalid=True
     )

@@ -65,7 +65,10 @@ class ReferralSlipForm(forms.Form):
 
 
 class ThanksForm(forms.Form):
-    referral = forms.ChoiceField(label=_("Which referral brought the business?"))
+    referral = forms.ChoiceField(
+        label=_("Which referral brought the business?"),
+        error_messages={"required": _("Choose the referral that brought the business.")},
+    )
     amount = forms.DecimalField(
         label=_("Value of the business (EUR)"), min_value=0, max_digits=12, decimal_places=2
     )
@@ -73,7 +76,8 @@ class ThanksForm(forms.Form):
 
     def __init__(self, *args, referrals, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["referral"].choices = [
+        # No referral is pre-selected: thanking for the wrong one credits the wrong member.
+        self.fields["referral"].choices = [("", "—")] + [
             (str(r.pk), f"{r.referrer_company.name}: {r.client_label}") for r in referrals
         ]
 

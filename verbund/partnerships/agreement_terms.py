@@ -186,41 +186,53 @@ def _shape_problems(terms: Any) -> list[Problem]:
 
 
 def _kpi_problems(rows: list, ids: set[str], known: Collection[str]) -> list[Problem]:
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row, Mapping) or row.get("key") not in known:
-            return [Problem("kpis", "unknown_kpi", {"row": number})]
-        if row.get("key") == "custom" and not str(row.get("label") or "").strip():
-            return [Problem("kpis", "custom_kpi_label", {"row": number})]
-        target = parse_decimal(row.get("target"))
-        if target is None or target < 0:
-            return [Problem("kpis", "kpi_target", {"row": number})]
-        if row.get("period") not in PERIODS:
-            return [Problem("kpis", "kpi_period", {"row": number})]
-        direction = row.get("direction") or {}
-        if direction and (
-            {str(direction.get("from")), str(direction.get("to"))} - ids
-            or direction.get("from") == direction.get("to")
-        ):
-            return [Problem("kpis", "kpi_direction", {"row": number})]
-    return []
+    """The first problem of every KPI row, so that all rows are reported at once."""
+    found = (_kpi_row_problem(number, row, ids, known) for number, row in enumerate(rows, 1))
+    return [problem for problem in found if problem is not None]
+
+
+def _kpi_row_problem(
+    number: int, row: Any, ids: set[str], known: Collection[str]
+) -> Problem | None:
+    if not isinstance(row, Mapping) or row.get("key") not in known:
+        return Problem("kpis", "unknown_kpi", {"row": number})
+    if row.get("key") == "custom" and not str(row.get("label") or "").strip():
+        return Problem("kpis", "custom_kpi_label", {"row": number})
+    target = parse_decimal(row.get("target"))
+    if target is None or target < 0:
+        return Problem("kpis", "kpi_target", {"row": number})
+    if row.get("period") not in PERIODS:
+        return Problem("kpis", "kpi_period", {"row": number})
+    direction = row.get("direction") or {}
+    if direction and (
+        {str(direction.get("from")), str(direction.get("to"))} - ids
+        or direction.get("from") == direction.get("to")
+    ):
+        return Problem("kpis", "kpi_direction", {"row": number})
+    return None
 
 
 def _contribution_problems(rows: list, ids: set[str]) -> list[Problem]:
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row, Mapping) or str(row.get("company")) not in ids:
-            return [Problem("contributions", "contribution_party", {"row": number})]
-        if row.get("kind") not in CONTRIBUTION_KINDS:
-            return [Problem("contributions", "contribution_kind", {"row": number})]
-        amount = parse_decimal(row.get("amount"))
-        if amount is None or amount < 0:
-            return [Problem("contributions", "contribution_amount", {"row": number})]
-        if row.get("status", "pledged") not in CONTRIBUTION_STATUSES:
-            return [Problem("contributions", "contribution_status", {"row": number})]
-        try:
-            date.fromisoformat(str(row.get("due") or ""))
-        except ValueError:
-            return [Problem("contributions", "bad_date", {"value": str(row.get("due") or "")})]
-    return []
+    """The first problem of every contribution row, all rows at once."""
+    found = (_contribution_row_problem(number, row, ids) for number, row in enumerate(rows, 1))
+    return [problem for problem in found if problem is not None]
+
+
+def _contribution_row_problem(number: int, row: Any, ids: set[str]) -> Problem | None:
+    if not isinstance(row, Mapping) or str(row.get("company")) not in ids:
+        return Problem("contributions", "contribution_party", {"row": number})
+    if row.get("kind") not in CONTRIBUTION_KINDS:
+        return Problem("contributions", "contribution_kind", {"row": number})
+    amount = parse_decimal(row.get("amount"))
+    if amount is None or amount < 0:
+        return Problem("contributions", "contribution_amount", {"row": number})
+    if row.get("status", "pledged") not in CONTRIBUTION_STATUSES:
+        return Problem("contributions", "contribution_status", {"row": number})
+    try:
+        date.fromisoformat(str(row.get("due") or ""))
+    except ValueError:
+        return Problem("contributions", "bad_date", {"value": str(row.get("due") or "")})
+    return None
 
 
 def confirmed_by_all(confirmed_ids: Collection[int], party_ids: Collection[int]) -> bool:

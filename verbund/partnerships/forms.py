@@ -11,10 +11,16 @@ from verbund.partnerships import form_templates
 from verbund.partnerships.models import Stage
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError onto the form: known fields by name, the rest on top."""
+def apply_errors(form: forms.Form, error: ValidationError, *, besides_own: bool = False) -> None:
+    """Put a service's ValidationError onto the form: known fields by name, the rest on top.
+
+    ``besides_own``: the service checked what an invalid form could read, so a field the form
+    already refused (an invalid email read as empty) keeps only the form's own message."""
+    refused = set(form.errors) if besides_own else set()
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
+            if field in refused:
+                continue
             target = field if field in form.fields else None
             for message in messages:
                 form.add_error(target, message)
@@ -187,7 +193,7 @@ class AgreementForm(forms.Form):
             self.fields[f"kpi_{n}_label"] = forms.CharField(label=_("Own name"), required=False)
             self.fields[f"kpi_{n}_target"] = forms.CharField(label=_("Target"), required=False)
             self.fields[f"kpi_{n}_period"] = forms.ChoiceField(
-                label=_("Period"), choices=PERIOD_CHOICES, initial="quarter"
+                label=_("Period"), choices=PERIOD_CHOICES, initial="quarter", required=False
             )
             self.fields[f"kpi_{n}_direction"] = forms.ChoiceField(
                 label=_("Direction"), choices=direction_choices, required=False
@@ -248,65 +254,101 @@ class AgreementForm(forms.Form):
         return initial
 
     def terms(self) -> dict:
-        """The cleaned form as terms for ``agreement_draft`` (which validates them)."""
+        """The cleaned form as terms for ``agreement_draft`` (which validates them).
+
+        Also for a form with errors: the fields it refused are left empty, so that the rules
+        can still report everything else at the same time (``add_term_errors``)."""
         data = self.cleaned_data
+        # The page's number of every row taken, for messages that name a row.
+        self.row_numbers: dict[str, list[int]] = {"kpis": [], "contributions": []}
         kpis = []
         for n in range(self.kpi_rows):
-            if not data.get(f"kpi_{n}_key"):
+            label = (data.get(f"kpi_{n}_label") or "").strip()
+            target = (data.get(f"kpi_{n}_target") or "").strip()
+            # A row without target or own name is empty, even with a KPI chosen: the template's
+            # suggestions are pre-filled, and a suggestion nobody filled in is not a term.
+            if not target and not label:
                 continue
+            self.row_numbers["kpis"].append(n + 1)
             direction = data.get(f"kpi_{n}_direction") or ""
-            source, _sep, target = direction.partition(">")
+            source, _sep, to = direction.partition(">")
             kpis.append(
                 {
-                    "key": data[f"kpi_{n}_key"],
-                    "label": data.get(f"kpi_{n}_label", "").strip(),
-                    "target": data.get(f"kpi_{n}_target", "").strip(),
+                    "key": data.get(f"kpi_{n}_key") or "",
+                    "label": label,
+                    "target": target,
                     "period": data.get(f"kpi_{n}_period") or "quarter",
-                    "direction": {"from": source, "to": target} if target else {},
+                    "direction": {"from": source, "to": to} if to else {},
                 }
             )
         contributions = []
         for n in range(self.contribution_rows):
-            if not data.get(f"contribution_{n}_company"):
-                continue
             due = data.get(f"contribution_{n}_due")
+            description = (data.get(f"contribution_{n}_description") or "").strip()
+            amount = (data.get(f"contribution_{n}_amount") or "").strip()
+            company = data.get(f"contribution_{n}_company") or ""
+            if not (company or description or amount or due):
+                continue
+            self.row_numbers["contributions"].append(n + 1)
             contributions.append(
                 {
-                    "company": data[f"contribution_{n}_company"],
+                    "company": company,
                     "kind": data.get(f"contribution_{n}_kind") or "",
-                    "description": data.get(f"contribution_{n}_description", "").strip(),
-                    "amount": data.get(f"contribution_{n}_amount", "").strip(),
+                    "description": description,
+                    "amount": amount,
                     "due": due.isoformat() if due else "",
                     "status": data.get(f"contribution_{n}_status") or "pledged",
                 }
             )
         return {
-            "form": data["form"],
+            "form": data.get("form") or "",
             "goals": list(data.get("goals") or []),
             "scope": data.get("scope", "").strip(),
             "start": data["start"].isoformat() if data.get("start") else "",
-            "duration_months": data["duration_months"],
-            "review_cadence_months": data["review_cadence_months"],
+            "duration_months": data.get("duration_months"),
+            "review_cadence_months": data.get("review_cadence_months"),
             "sponsors": {
                 str(c.pk): {
-                    "management": data.get(f"sponsor_{c.pk}", "").strip(),
-                    "working": data.get(f"contact_{c.pk}", "").strip(),
+                    "management": (data.get(f"sponsor_{c.pk}") or "").strip(),
+                    "working": (data.get(f"contact_{c.pk}") or "").strip(),
                 }
                 for c in self.parties
             },
             "kpis": kpis,
             "factors": list(data.get("factors") or []),
             "custom_factors": [
-                line.strip() for line in data.get("custom_factors", "").splitlines() if line.strip()
+                line.strip()
+                for line in (data.get("custom_factors") or "").splitlines()
+                if line.strip()
             ],
             "cost_shares": {
                 str(c.pk): "" if data.get(f"share_{c.pk}") is None else str(data[f"share_{c.pk}"])
                 for c in self.parties
             },
             "contributions": contributions,
-            "data_sharing": data["data_sharing"],
-            "exit_terms": data.get("exit_terms", "").strip(),
+            "data_sharing": data.get("data_sharing") or "",
+            "exit_terms": (data.get("exit_terms") or "").strip(),
         }
+
+    def add_term_errors(self, error: ValidationError) -> None:
+        """The rules' problems next to the form's own, so every error shows at once; a term
+        whose inputs the form already refused (a duration of 999999) is not reported twice."""
+        refused = set(self.errors)
+        for term, messages in error.message_dict.items():
+            inputs = _TERM_INPUTS.get(term, (term,))
+            if any(name == term or name.startswith(inputs) for name in refused):
+                continue
+            for message in messages:
+                self.add_error(term if term in self.fields else None, message)
+
+
+# The terms that the form splits into numbered or per-party inputs, by input name prefix.
+_TERM_INPUTS = {
+    "cost_shares": ("share_",),
+    "sponsors": ("sponsor_", "contact_"),
+    "kpis": ("kpi_",),
+    "contributions": ("contribution_",),
+}
 
 
 def factor_label(key: str, language: str) -> str:

@@ -2,7 +2,8 @@
 
 A first contact must name the recipient's offer or need it is about, what the sender brings,
 a proposed form and a concrete first step, each in enough words to be read as a proposal.
-Boilerplate ("we would like to get in touch") is refused like an empty field: it names nothing.
+Boilerplate ("we would like to get in touch") is refused like an empty field: it names nothing;
+a text counts as boilerplate when, without its stock words, too little is left.
 Returns problem codes per field; the services word them in the reader's language.
 """
 
@@ -19,36 +20,62 @@ MIN_FIRST_STEP_WORDS = 6
 MIN_DISTINCT_RATIO = 0.5
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_NUMBER = re.compile(r"\d+")
 
-# Phrases that carry no proposal in de/nl/en; a text made only of these (and filler words) is
-# boilerplate. Folded (lower case, no accents) like the text they are compared with.
-_BOILERPLATE = (
-    "we would like to get in touch",
-    "we would like to cooperate",
-    "we are interested in a partnership",
-    "please contact me",
-    "looking forward to hearing from you",
-    "let us talk",
-    "lorem ipsum",
-    "wir mochten mit ihnen in kontakt treten",
-    "wir mochten gerne mit ihnen zusammenarbeiten",
-    "wir sind an einer partnerschaft interessiert",
-    "bitte kontaktieren sie mich",
-    "ich freue mich auf ihre antwort",
-    "wir wurden uns gerne vorstellen",
-    "wij willen graag contact met u opnemen",
-    "wij willen graag samenwerken",
-    "wij zijn geinteresseerd in een samenwerking",
-    "neem contact met mij op",
-    "ik kijk uit naar uw reactie",
-)
-_FILLER_WORDS = (
-    "a an and the to of in on for with we you us our your i me my is are be it this that "
-    "und die der das den dem ein eine einen wir sie ihnen ihr uns unser mit zu zur zum fur "
-    "gerne gern sehr in auf ist sind es de het een en van voor met wij we u uw ons onze is "
-    "zijn graag op te"
-)
-_FILLER = frozenset(_FILLER_WORDS.split())
+# Words that carry no proposal in de/nl/en: function words and the vocabulary of stock phrases
+# ("we would like to get in touch", "wir freuen uns auf eine gute Zusammenarbeit", "wij kijken
+# uit naar uw reactie"). Judging by single words, not whole phrases, means a stock sentence with
+# one word changed is still recognised. What is left must name something: a service, a client
+# group, a number, a date. Folded (lower case, no accents, ß as ss) like the text.
+_STOCK_WORDS = {
+    "de": (
+        "wir ich sie ihnen ihr ihre ihren ihrem ihrer uns unser unsere unseren unserem unserer "
+        "mich mir du dich man es das der die den dem des ein eine einen einem einer eines "
+        "und oder aber mit zu zur zum fur in im ins auf an am aus bei von vom uber als auch "
+        "noch schon so wie was wenn dass da hier sich diese dieser dieses diesem diesen "
+        "ist sind sein war waren wird werden wurde wurden mochte mochten mochtest konnen "
+        "konnten kann will wollen gerne gern sehr gut gute guten guter gutes nachste naheren "
+        "kontakt kontakte treten aufnehmen aufzunehmen freuen freue freut zusammenarbeit "
+        "zusammenarbeiten zusammen gemeinsam gemeinsame gemeinsamen partnerschaft partner "
+        "kooperation kooperieren zukunft zukunftig zukunftige zukunftigen kunftig kunftige "
+        "ruckmeldung antwort antworten austausch austauschen gesprach gesprache treffen "
+        "melden interesse interessiert interessieren moglich moglichkeit moglichkeiten "
+        "kennenlernen vorstellen vorzustellen weitere weiteren weiteres neue neuen idee ideen "
+        "chance chancen potenzial potential synergie synergien erfolgreich erfolgreiche "
+        "erfolgreichen langfristig langfristige langfristigen beiderseitig beiderseitigen "
+        "vorteil vorteile hallo guten tag geehrte geehrter damen herren liebe lieber vielen "
+        "dank danke gruss grusse freundlichen besten bitte kontaktieren nachricht horen bald "
+        "baldige baldigen unternehmen firma betrieb thema themen"
+    ),
+    "nl": (
+        "wij we ik u uw jullie ons onze mij me je het de een en of maar met te tot in op aan "
+        "bij van voor uit naar om over dat die dit deze er hier ook nog al zich hoe wat als "
+        "is zijn was waren wordt worden zou zouden willen wil kunnen kan graag heel erg goed "
+        "goede contact opnemen samenwerking samenwerken samen gezamenlijk gezamenlijke "
+        "partnerschap partner toekomst toekomstige reactie antwoord terugkoppeling "
+        "uitwisseling kennismaken kennismaking gesprek ontmoeting interesse geinteresseerd "
+        "kijk kijken horen hoor spoedig binnenkort mogelijk mogelijkheid mogelijkheden "
+        "verder nieuwe ideeen kans kansen succesvol succesvolle lange termijn wederzijds "
+        "voordeel voordelen hallo beste geachte dames heren groet groeten vriendelijke "
+        "dank bedankt alvast neem mee leuk fijn verheugen bedrijf onderneming"
+    ),
+    "en": (
+        "a an and or but the to of in on at for with from by about as we you us our your i "
+        "me my it its this that these there here also so is are be been was were will would "
+        "could should can like love get touch contact cooperate cooperation collaborate "
+        "collaboration together partnership partner partners interested interest future "
+        "hearing hear forward look looking soon reply response answer feedback exchange talk "
+        "discuss discussion possibilities possibility opportunity opportunities great good "
+        "very much new ideas synergy synergies mutual mutually benefit benefits beneficial "
+        "long term successful hello hi dear sir madam regards kind best thanks thank please "
+        "do company business meet meeting"
+    ),
+    # Placeholder text is no language but says as little.
+    "placeholder": "lorem ipsum dolor sit amet consectetur adipiscing elit",
+}
+_STOCK = frozenset(word for words in _STOCK_WORDS.values() for word in words.split())
+# Content words a text must name beyond the stock vocabulary.
+MIN_CONTENT_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -67,13 +94,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def content_words(text: str) -> list[str]:
+    """The words of a text that are not stock, and its numbers: what it actually names."""
+    return [word for word in words(text) if word not in _STOCK] + _NUMBER.findall(text)
+
+
 def is_boilerplate(text: str) -> bool:
-    """Only stock phrases and filler words, or padding that repeats itself."""
-    folded = " ".join(words(text))
-    for phrase in _BOILERPLATE:
-        folded = folded.replace(phrase, " ")
-    remaining = [w for w in folded.split() if w not in _FILLER]
-    if len(remaining) < 3:
+    """Fewer than three words beyond stock phrases and filler, or padding that repeats itself."""
+    if len(set(content_words(text))) < MIN_CONTENT_WORDS:
         return True
     all_words = words(text)
     return len(set(all_words)) / len(all_words) < MIN_DISTINCT_RATIO

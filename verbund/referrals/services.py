@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -44,6 +46,31 @@ def answer_days(network: Network) -> int:
 
 def _status_label(status: str) -> str:
     return str(Referral.Status(status).label)
+
+
+def referral_client_problems(client: Mapping[str, Any], *, in_network: bool) -> dict[str, str]:
+    """What is wrong with a referral's client fields (``referral_create``'s names, missing ones
+    read as empty), per field, without writing anything: a form can show these together with
+    its own errors (an invalid email must not hide a missing consent)."""
+    client_name, client_company = client.get("client_name", ""), client.get("client_company", "")
+    client_email, client_phone = client.get("client_email", ""), client.get("client_phone", "")
+    need, estimated_value = client.get("need", ""), client.get("estimated_value")
+    errors: dict[str, str] = {}
+    if not in_network:
+        if not (client_name.strip() or client_company.strip()):
+            errors["client_name"] = _("Name the client: a person or a company.")
+        if not (client_email.strip() or client_phone.strip()):
+            errors["client_email"] = _("Give the client's email or phone number.")
+        if not client.get("consent"):
+            errors["consent"] = _(
+                "A client outside the network must have agreed to be contacted. "
+                "Confirm that the client agreed."
+            )
+    if not need.strip():
+        errors["need"] = _("Describe what the client needs.")
+    if estimated_value is not None and estimated_value < 0:
+        errors["estimated_value"] = _("The estimated value cannot be negative.")
+    return errors
 
 
 @transaction.atomic
@@ -83,23 +110,14 @@ def referral_create(
         errors["receiver_company"] = _("The receiving company is not in this network.")
     elif receiver_company.pk == referrer_company.pk:
         errors["receiver_company"] = _("A company cannot refer a client to itself.")
-    if client_in_network is not None:
-        if client_in_network.pk not in listed:
-            errors["client_in_network"] = _("The client company is not in this network.")
-    else:
-        if not (client_name.strip() or client_company.strip()):
-            errors["client_name"] = _("Name the client: a person or a company.")
-        if not (client_email.strip() or client_phone.strip()):
-            errors["client_email"] = _("Give the client's email or phone number.")
-        if not consent:
-            errors["consent"] = _(
-                "A client outside the network must have agreed to be contacted. "
-                "Confirm that the client agreed."
-            )
-    if not need.strip():
-        errors["need"] = _("Describe what the client needs.")
-    if estimated_value is not None and estimated_value < 0:
-        errors["estimated_value"] = _("The estimated value cannot be negative.")
+    if client_in_network is not None and client_in_network.pk not in listed:
+        errors["client_in_network"] = _("The client company is not in this network.")
+    client = {
+        "client_name": client_name, "client_company": client_company, "consent": consent,
+        "client_email": client_email, "client_phone": client_phone, "need": need,
+        "estimated_value": estimated_value,
+    }  # fmt: skip
+    errors.update(referral_client_problems(client, in_network=client_in_network is not None))
     if errors:
         raise ValidationError(errors)
 

@@ -65,7 +65,8 @@ class ReviewSubmission(models.Model):
 
 
 class KpiActual(models.Model):
-    """What a KPI reached in the review's period, beside its target (entered by hand for now)."""
+    """What a KPI reached in the review's period, beside its target: saved by the partners, whose
+    form is pre-filled from recorded activity (``activities.selectors.review_kpi_prefill``)."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="kpi_actuals")
     position = models.PositiveSmallIntegerField()  # index of the KPI in the agreement's terms

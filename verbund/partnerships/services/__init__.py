@@ -3,6 +3,7 @@
 from verbund.partnerships.services.agreement import (
     agreement_confirm,
     agreement_draft,
+    agreement_terms_check,
     initial_terms,
     review_open_next,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "action_item_set_done",
     "agreement_confirm",
     "agreement_draft",
+    "agreement_terms_check",
     "checklist_item_set",
     "contact_message_add",
     "contact_request_accept",

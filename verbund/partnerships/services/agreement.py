@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -47,7 +48,11 @@ def initial_terms(partnership: Partnership) -> dict[str, Any]:
     return terms
 
 
-def validate_terms(terms: dict[str, Any], party_ids_: list[int]) -> None:
+def validate_terms(
+    terms: dict[str, Any],
+    party_ids_: list[int],
+    row_numbers: Mapping[str, Sequence[int]] | None = None,
+) -> None:
     problems = agreement_terms.terms_problems(
         terms,
         party_ids_,
@@ -57,7 +62,19 @@ def validate_terms(terms: dict[str, Any], party_ids_: list[int]) -> None:
         goals=catalogues.keys("goals"),
     )
     if problems:
-        raise terms_error(problems)
+        raise terms_error(problems, row_numbers)
+
+
+def agreement_terms_check(
+    *,
+    partnership: Partnership,
+    terms: dict[str, Any],
+    row_numbers: Mapping[str, Sequence[int]] | None = None,
+) -> None:
+    """The rules' verdict on terms without writing anything, so that a form can show every
+    problem together with its own errors (``agreement_draft`` checks again when it writes).
+    ``row_numbers``: the page's number of each KPI and contribution row (``terms_error``)."""
+    validate_terms(terms, party_ids(partnership), row_numbers)
 
 
 def _normalise(terms: dict[str, Any]) -> dict[str, Any]:

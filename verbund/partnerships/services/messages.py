@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -22,8 +22,8 @@ def _substance_message(problem: substance.Problem, recipient: str) -> str:
     if problem.field == "brings":
         if problem.code == "boilerplate":
             return _(
-                "Say in your own words what your company brings to %(recipient)s: a general "
-                "phrase does not tell them anything."
+                "Only general phrases: say concretely what your company brings to "
+                "%(recipient)s – a service or product, a client group, a number."
             ) % {"recipient": recipient}
         return ngettext(
             "Describe what your company brings to %(recipient)s in at least %(count)d word.",
@@ -33,7 +33,10 @@ def _substance_message(problem: substance.Problem, recipient: str) -> str:
     if problem.code == "same_as_brings":
         return _("The first step should be a concrete next action, not a copy of what you bring.")
     if problem.code == "boilerplate":
-        return _("Propose a concrete first step (what, who, when) instead of a general phrase.")
+        return _(
+            "Only general phrases: propose a concrete first step – what (a call, a visit, an "
+            "offer), who takes part and when."
+        )
     return ngettext(
         "Propose a concrete first step (what, who, when) in at least %(count)d word.",
         "Propose a concrete first step (what, who, when) in at least %(count)d words.",
@@ -81,8 +84,19 @@ def _terms_message(problem: agreement_terms.Problem) -> str:
     return messages.get(problem.code, _("Not valid.")) % params
 
 
-def terms_error(problems: Iterable[agreement_terms.Problem]) -> ValidationError:
+def terms_error(
+    problems: Iterable[agreement_terms.Problem],
+    row_numbers: Mapping[str, Sequence[int]] | None = None,
+) -> ValidationError:
+    """``row_numbers``: per list field, the row number the reader sees for each row of the terms
+    (a form leaves out its empty rows, so "row 2" of the terms may be the page's third)."""
     errors: dict[str, list[str]] = defaultdict(list)
     for problem in problems:
+        shown = (row_numbers or {}).get(problem.field)
+        if shown and "row" in problem.params:
+            row = shown[problem.params["row"] - 1]
+            problem = agreement_terms.Problem(
+                problem.field, problem.code, {**problem.params, "row": row}
+            )
         errors[problem.field].append(_terms_message(problem))
     return ValidationError(dict(errors))

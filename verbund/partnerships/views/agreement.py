@@ -31,6 +31,14 @@ def agreement_edit(request: HttpRequest, partnership_id: int) -> HttpResponse:
         form = AgreementForm(
             request.POST, parties=parties, terms=terms, language=language, names=access.names
         )
+        form.is_valid()  # the form's own checks, then the rules on what it could read
+        try:
+            terms_read = form.terms()
+            services.agreement_terms_check(
+                partnership=partnership, terms=terms_read, row_numbers=form.row_numbers
+            )
+        except ValidationError as error:
+            form.add_term_errors(error)
         if form.is_valid():
             try:
                 version = services.agreement_draft(
