@@ -157,15 +157,18 @@ def _seed(profiles: list[dict], seed: int) -> DemoSummary:
     )
     # Both demo modules add partnerships: the summary counts all of them.
     partnership_counts["partnerships"] = programme.partnerships.count()
+    # The referral groups add their members' own firms to the generated profiles: count what is
+    # listed, not what was generated.
+    in_programme = Company.objects.filter(listings__network=programme)
     return DemoSummary(
         created=True,
         network=programme.name,
-        networks={programme.name: len(profiles), association.name: len(listed)},
+        networks={programme.name: in_programme.count(), association.name: len(listed)},
         counts={
             "networks": 2,
-            "companies": len(profiles),
-            "companies_de": sum(p["country"] == "DE" for p in profiles),
-            "companies_nl": sum(p["country"] == "NL" for p in profiles),
+            "companies": in_programme.count(),
+            "companies_de": in_programme.filter(country="DE").count(),
+            "companies_nl": in_programme.filter(country="NL").count(),
             "anonymous": sum(p["visibility"] == "anonymous" for p in profiles),
             "private": sum(p["visibility"] == "private" for p in profiles),
             "listed_in_association": len(listed),
