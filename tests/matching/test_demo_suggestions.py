@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from verbund.accounts.models import User
+from verbund.companies.models import Company
 from verbund.matching import explain
 from verbund.matching.models import IndexState
 from verbund.matching.selectors import get_seeker_for, suggestions_for
@@ -19,7 +20,8 @@ def test_demo_logins_see_explained_suggestions_right_after_seeding():
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert "Partner-matching index built" in out.getvalue()
-    assert IndexState.objects.filter(network__slug="grenzenlos", companies=300).exists()
+    listed = Company.objects.filter(listings__network__slug="grenzenlos").count()
+    assert IndexState.objects.filter(network__slug="grenzenlos", companies=listed).exists()
     for email in ("inhaber@demo.verbund.example", "eigenaar@demo.verbund.example"):
         actor = load_actor(User.objects.get(email=email), session=None)
         seeker = get_seeker_for(actor, actor.network, actor.company.pk)
