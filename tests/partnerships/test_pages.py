@@ -3,13 +3,15 @@ query counts that do not grow with the partnership's history."""
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests.conftest import World
 from tests.partnerships.conftest import BRINGS, Items, valid_terms
-from verbund.partnerships import services
+from verbund.partnerships import presentation, services
 from verbund.partnerships.models import ContactRequest, Stage
 
 
@@ -240,3 +242,20 @@ def test_declining_without_a_reason_is_refused_on_the_page(world: World, items: 
     assert b"Leverancierspartnerschap" in response.content  # the form, in her language
     request.refresh_from_db()
     assert request.status == ContactRequest.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("de", "Vermittelter Umsatz: 50.000,00 € pro Quartal"),
+     ("nl", "Aangebrachte omzet: 50.000,00 € per kwartaal"),
+     ("en", "Sourced revenue: 50,000.00 € per quarter")],
+)  # fmt: skip
+def test_a_revenue_kpi_target_reads_as_an_amount_and_a_count_as_a_number(language, line):
+    kpis = [
+        {"key": "sourced_revenue", "target": "50000", "period": "quarter"},
+        {"key": "referrals_given", "target": "6000", "period": "quarter"},
+    ]
+    with translation.override(language):
+        lines = presentation.describe("kpis", {"kpis": kpis}, {}, language)
+    assert lines[0] == line
+    assert "€" not in lines[1] and ("6.000" in lines[1] or "6,000" in lines[1])
