@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from verbund.accounts.models import User
 from verbund.accounts.services import api_token_create, user_create
@@ -143,6 +145,15 @@ FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 def _fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests create many people.
     settings.PASSWORD_HASHERS = [FAST_HASHER]
+
+
+@pytest.fixture(autouse=True)
+def _site_language_between_tests():
+    # A request by a Dutch reader activates Dutch for the thread (UserLanguageMiddleware) and it
+    # stays active after the response: a later test calling a service directly would otherwise
+    # read its messages in Dutch, depending on which tests ran before it.
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="module")

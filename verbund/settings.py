@@ -118,6 +118,7 @@ TEMPLATES = [
                 "verbund.tenancy.context_processors.actor",
                 "verbund.notifications.context_processors.unread",
             ],
+            "libraries": {"money": "verbund.lib.money_tags"},
         },
     }
 ]

@@ -3,9 +3,12 @@ and CSV exports carry what was recorded."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -134,23 +137,39 @@ def test_meetings_export_to_icalendar(world: World, partnership):
     assert "DTSTART:20250502T080000Z" in text and "DTEND:20250502T093000Z" in text
 
 
-def test_the_costs_csv_holds_every_cost_and_settlement(world: World, partnership):
+COSTS_CSV = {
+    # persona: (heading of the first columns, the kinds, date, amount and share as written there)
+    "member": (["Typ", "Datum", "Beschreibung"], ("Kosten", "Ausgleichszahlung"), "01.04.2025",
+               "1234,50", "50,00"),
+    "other_company": (["Soort", "Datum", "Beschrijving"], ("Kosten", "Verrekening"), "1-4-2025",
+                      "1234,50", "50,00"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", COSTS_CSV)
+def test_the_costs_csv_holds_every_cost_and_settlement_in_the_readers_language(
+    world: World, partnership, persona
+):
+    """For people in Excel: headings and kinds in the reader's language, the decimal comma of
+    German and Dutch (a number there, not text), no grouping, no formula run."""
     a, b = world.member_company, world.other_company
     services.cost_item_create(
-        partnership=partnership, company=a, user=None, paid_by=a, amount=Decimal("100.00"),
+        partnership=partnership, company=a, user=None, paid_by=a, amount=Decimal("1234.50"),
         spent_on=dt.date(2025, 4, 1), description="=HYPERLINK(\"x\")",
     )  # fmt: skip
     services.settlement_record(
         partnership=partnership, company=b, user=None, payer=b, payee=a, amount=Decimal("50.00")
     )
-    response = world.client_for("member").get(
-        reverse("activities:costs_csv", args=[partnership.pk])
-    )
-    lines = response.content.decode("utf-8-sig").strip().split("\r\n")
-    assert lines[0].startswith("type;date;description")
-    assert lines[1].startswith("cost;2025-04-01;\"'=HYPERLINK")  # no formula runs in Excel
-    assert ";100.00;50.00;50.00" in lines[1]
-    assert lines[2].startswith("settlement;") and ";50.00" in lines[2]
+    response = world.client_for(persona).get(reverse("activities:costs_csv", args=[partnership.pk]))
+    header, kinds, day, amount, share = COSTS_CSV[persona]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == header
+    assert "amount_eur" not in rows[0]
+    cost, settlement = rows[1], rows[2]
+    assert cost[:3] == [kinds[0], day, '\'=HYPERLINK("x")']  # no formula runs in Excel
+    assert cost[6:] == [amount, share, share]
+    assert settlement[0] == kinds[1] and settlement[6] == "50,00"
+    assert Decimal(cost[6].replace(",", ".")) == Decimal("1234.50")  # read back exactly
 
 
 def _record_some(world: World, partnership, n: int) -> None:
@@ -193,3 +212,23 @@ def test_page_queries_do_not_grow_with_what_was_recorded(world: World, partnersh
     few = counts()
     _record_some(world, partnership, 8)
     assert counts() == few
+
+
+@pytest.mark.parametrize(
+    ("persona", "spent"),
+    [("member", "Gemeinsam ausgegeben: 1.234,56\u00a0€"),
+     ("other_company", "Samen uitgegeven: 1.234,56\u00a0€")],
+)  # fmt: skip
+def test_the_costs_page_groups_amounts_in_the_readers_language(
+    world: World, partnership, persona, spent
+):
+    a = world.member_company
+    services.cost_item_create(
+        partnership=partnership, company=a, user=None, paid_by=a, amount=Decimal("1234.56"),
+        spent_on=dt.date(2025, 4, 1), description="Messestand",
+    )  # fmt: skip
+    page = world.client_for(persona).get(reverse("activities:costs", args=[partnership.pk]))
+    text = page.content.decode()
+    assert spent in text
+    assert "617,28\u00a0€" in text  # each party's balance: half of it
+    assert "1234,56" not in text

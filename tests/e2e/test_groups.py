@@ -9,6 +9,7 @@ Locators use data-testid and field names, not labels: the labels are translated.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -219,3 +220,33 @@ def test_a_calendar_app_subscribes_to_the_group_link_without_logging_in(
         assert again.status == 403
     finally:
         app.close()
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=live_server.url
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_on_a_desktop_the_group_tabs_sit_side_by_side_and_lights_are_words(
+    desktop: Page, world: World
+):
+    groups = group_world(world)
+    page = desktop
+    _log_in(page, "member@alpha.example")
+    page.goto(f"/groups/{groups.a.pk}/report/")
+    tabs = page.get_by_test_id("group-tabs").locator("a")
+    boxes = [tabs.nth(i).bounding_box() for i in range(tabs.count())]
+    assert len(boxes) >= 5
+    for left, right in pairwise(boxes):
+        assert left is not None and right is not None
+        # One row, each pill clear of the next ("Bericht" no longer over "Mitglieder").
+        assert right["y"] == left["y"]
+        assert left["x"] + left["width"] < right["x"]
+    light = page.get_by_test_id("report-light").first.get_by_test_id("health-light").first
+    expect(light).to_have_text(re.compile(r"^[●▲■○] (grün|gelb|rot|zu wenig Daten)$"))

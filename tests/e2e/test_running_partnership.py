@@ -94,7 +94,9 @@ def test_a_referral_is_passed_won_credited_and_rated(page: Page, world: World, b
     page.get_by_test_id("referral-list").get_by_role("link").first.click()
     _move(page, "contacted")
     _move(page, "won", "7500")
-    expect(page.get_by_test_id("closed-value")).to_contain_text("7500")
+    expect(page.get_by_test_id("closed-value")).to_have_text(
+        re.compile(r"^7\.500,00\s€$")
+    )  # grouped, as the reader writes it
     _log_out(page)
 
     # A was told at both steps and sees the thank-you credited.
@@ -108,7 +110,7 @@ def test_a_referral_is_passed_won_credited_and_rated(page: Page, world: World, b
     )
     assert {"referrals.status_changed", "referrals.won"} <= set(kinds)
     _open(page, partnership, "referrals")
-    expect(page.get_by_test_id(f"credited-{a.pk}")).to_contain_text("7500,00")
+    expect(page.get_by_test_id(f"credited-{a.pk}")).to_contain_text("7.500,00")
     _no_sideways_scrolling(page)
 
     # A asks the client for feedback; the client answers without an account, once.

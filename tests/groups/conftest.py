@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -19,7 +20,14 @@ from tests.conftest import World, _user
 from verbund.companies.models import Company
 from verbund.companies.services import company_create, company_member_set
 from verbund.groups.models import Group, Meeting, Officer, Seat
-from verbund.groups.services import group_create, meetings_schedule, officer_set, seat_create
+from verbund.groups.services import (
+    group_create,
+    meetings_schedule,
+    officer_set,
+    referral_slip_create,
+    seat_create,
+    thank_you_record,
+)
 from verbund.tenancy.services import membership_set
 
 
@@ -112,3 +120,15 @@ def steady_pair(groups: GroupWorld, first: str = "member", second: str = "secret
             client_name="Frau Kötter", client_phone="0251 1", consent=True, need="Neubau",
         )  # fmt: skip
         Referral.objects.filter(pk=referral.pk).update(created_at=now - timedelta(days=days_ago))
+
+
+def won_business(
+    groups: GroupWorld, amount: str, giver: str = "member", receiver: str = "secretary"
+):
+    """A slip from ``giver`` to ``receiver``, thanked for closed business worth ``amount`` €."""
+    referral = referral_slip_create(
+        group=groups.a, giver=groups.seats[giver], receiver=groups.seats[receiver],
+        client_name="Frau Kötter", client_phone="0251 1", consent=True, need="Küche",
+    )  # fmt: skip
+    thank_you_record(referral=referral, user=groups.users[receiver], amount=Decimal(amount))
+    return referral

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from tests.groups.conftest import GroupWorld, client_for
+from tests.groups.conftest import GroupWorld, client_for, won_business
 from tests.pdf import rendered_text
 from verbund.groups import export, selectors, services
 
@@ -93,3 +93,27 @@ def test_the_report_page_links_the_pdf_next_to_the_csv(groups: GroupWorld):
     html = page.content.decode()
     assert reverse("groups:report_pdf", args=[groups.a.pk]) in html
     assert html.index('data-testid="report-csv"') < html.index('data-testid="report-pdf"')
+
+
+@pytest.mark.parametrize(
+    ("language", "credited"),
+    [("de", "Gutgeschriebener Umsatz (EUR)"), ("nl", "Toegeschreven omzet (EUR)")],
+)
+def test_the_report_pdf_is_a_table_with_formatted_amounts(groups: GroupWorld, language, credited):
+    won_business(groups, "18063")
+    today = date.today()
+    report = selectors.group_report(groups.a, today - timedelta(days=29), today)
+    labels = {s.pk: s.category_label for s in selectors.labelled_seats(groups.a, language)}
+    text = _text(export.report_pdf(report, labels, selectors.trend(groups.a), language))
+    assert "18.063,00" in text and "18063" not in text
+    # One table: each heading once, not a "label: value" pair per member.
+    assert text.count(credited) == 1
+    assert f"{credited}:" not in text
+    # The member's own report: figure beside value, amounts formatted the same way.
+    seat = groups.seats["member"]
+    mine = selectors.group_report(groups.a, report.start, report.end, seat=seat)
+    member_text = _text(
+        export.report_pdf(mine, labels, selectors.trend(groups.a, seat=seat), language,
+                          member=seat.holder_name)
+    )  # fmt: skip
+    assert f"{credited} 18.063,00" in member_text

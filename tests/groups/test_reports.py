@@ -3,6 +3,8 @@ calendar feed; query counts do not grow with the group."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.conftest import PERSONAS
-from tests.groups.conftest import GroupWorld, _person, client_for
+from tests.groups.conftest import GroupWorld, _person, client_for, won_business
 from verbund.accounts.selectors import calendar_key
 from verbund.groups import services
 from verbund.groups.selectors import group_report, trend
@@ -156,3 +158,47 @@ def test_a_calendar_app_reads_the_group_feed_with_the_persons_key(groups: GroupW
     assert response.status_code == {"coordinator": 200, "member": 200}.get(persona, 404)
     if response.status_code == 200:
         assert response.content.decode().count("BEGIN:VEVENT") == 1
+
+
+def _reader(groups: GroupWorld, language: str) -> str:
+    """The secretary reads the group in ``language``."""
+    user = groups.users["secretary"]
+    user.language = language
+    user.save(update_fields=["language"])
+    return "secretary"
+
+
+@pytest.mark.parametrize(
+    ("language", "closed", "light"), [("de", "Umsatz", "rot"), ("nl", "Omzet", "rood")]
+)
+def test_the_report_page_writes_amounts_and_lights_in_the_readers_language(
+    groups: GroupWorld, language, closed, light
+):
+    won_business(groups, "12345.60")
+    client = client_for(groups, _reader(groups, language))
+    html = client.get(reverse("groups:report", args=[groups.a.pk])).content.decode()
+    figure = html.split('data-testid="total-closed-value">')[1].split("<")[0]
+    assert figure == "12.346\u00a0€", figure  # the key figure: whole euros, thousands grouped
+    assert "12.345,60" in html  # the member's credit in the table
+    assert "12345" not in html
+    assert closed in html
+    # Each light is a shape and a word (the health pages' markup), not a colour with an English
+    # tooltip.
+    assert 'title="red"' not in html and 'title="yellow"' not in html
+    assert f'data-light="red"><span aria-hidden="true">■</span> {light}</span>' in html
+
+
+@pytest.mark.parametrize("language", ["de", "nl"])
+def test_the_report_csv_reads_back_as_numbers_in_the_readers_spreadsheet(
+    groups: GroupWorld, language
+):
+    won_business(groups, "12345.60")
+    client = client_for(groups, _reader(groups, language))
+    body = client.get(reverse("groups:report_csv", args=[groups.a.pk])).content.decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    credited = header.index(
+        {"de": "Gutgeschriebener Umsatz (EUR)", "nl": "Toegeschreven omzet (EUR)"}[language]
+    )
+    member = next(row for row in rows if row[0] == groups.seats["member"].holder_name)
+    assert member[credited] == "12345,60"  # decimal comma, no grouping: a number in Excel
+    assert Decimal(member[credited].replace(",", ".")) == Decimal("12345.60")

@@ -3,6 +3,7 @@ query counts that do not grow with the partnership's history."""
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from tests.conftest import World
 from tests.partnerships.conftest import BRINGS, Items, valid_terms
-from verbund.partnerships import services
+from verbund.partnerships import presentation, services
 from verbund.partnerships.models import ContactRequest, Stage
 
 
@@ -318,3 +319,20 @@ def test_kpi_suggestions_left_without_target_are_ignored(world: World, partnersh
     assert [(row["key"], row["target"]) for row in kpis] == [
         (services.initial_terms(partnership)["kpis"][0]["key"], "4")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("de", "Vermittelter Umsatz: 50.000,00 € pro Quartal"),
+     ("nl", "Aangebrachte omzet: 50.000,00 € per kwartaal"),
+     ("en", "Sourced revenue: 50,000.00 € per quarter")],
+)  # fmt: skip
+def test_a_revenue_kpi_target_reads_as_an_amount_and_a_count_as_a_number(language, line):
+    kpis = [
+        {"key": "sourced_revenue", "target": "50000", "period": "quarter"},
+        {"key": "referrals_given", "target": "6000", "period": "quarter"},
+    ]
+    with translation.override(language):
+        lines = presentation.describe("kpis", {"kpis": kpis}, {}, language)
+    assert lines[0] == line
+    assert "€" not in lines[1] and ("6.000" in lines[1] or "6,000" in lines[1])

@@ -14,25 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import World
+from tests.referrals.conftest import refer as _refer
 from verbund.notifications.models import Notification
 from verbund.referrals import flow, selectors
 from verbund.referrals.models import Referral
-from verbund.referrals.services import referral_create, referral_set_status
-
-
-def _refer(world: World, **overrides) -> Referral:
-    values = {
-        "network": world.alpha,
-        "referrer_company": world.member_company,
-        "referrer_user": world.users["member"],
-        "receiver_company": world.other_company,
-        "client_name": "Anna Vos",
-        "client_email": "anna@vos.example",
-        "consent": True,
-        "need": "Wartung der Heizungsanlage",
-        "estimated_value": Decimal("3500.00"),
-    }
-    return referral_create(**(values | overrides))
+from verbund.referrals.services import referral_set_status
 
 
 def test_consent_is_recorded_with_who_and_when(world: World):

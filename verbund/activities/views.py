@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from verbund.accounts.calendar import login_or_calendar_key
-from verbund.activities import forms, imports, selectors, services
+from verbund.activities import exports, forms, imports, selectors, services
 from verbund.activities.ical import activity_calendar
 from verbund.companies.imports.formats import EXPORT_CSV_DELIMITER
 from verbund.lib.spreadsheet import guard_cell
@@ -315,43 +315,9 @@ def settle(request: HttpRequest, partnership_id: int) -> HttpResponse:
 @login_required
 def costs_csv(request: HttpRequest, partnership_id: int) -> HttpResponse:
     access = get_partnership_for(request.actor, partnership_id)
-    companies = selectors.parties(access.partnership)
-    names = access.names  # as the reader may read them (decision 0003, addendum)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=EXPORT_CSV_DELIMITER)
-    writer.writerow(
-        ["type", "date", "description", "activity", "paid_by", "paid_to", "amount_eur"]
-        + [f"share_{names[c.pk]}" for c in companies]
-    )
-    for item in selectors.cost_items_of(access.partnership).order_by("spent_on", "pk"):
-        writer.writerow(
-            [
-                guard_cell(cell)
-                for cell in [
-                    "cost", item.spent_on.isoformat(), item.description,
-                    item.activity.title if item.activity else "",
-                    names.get(item.paid_by_id, item.paid_by.name), "",
-                    f"{item.amount:.2f}",
-                    *[item.shares.get(str(c.pk), "0") for c in companies],
-                ]
-            ]
-        )  # fmt: skip
-    for s in selectors.settlements_of(access.partnership).order_by("paid_on", "pk"):
-        writer.writerow(
-            [
-                guard_cell(cell)
-                for cell in [
-                    "settlement",
-                    s.paid_on.isoformat(),
-                    s.note,
-                    "",
-                    names.get(s.payer_id, s.payer.name),
-                    names.get(s.payee_id, s.payee.name),
-                    f"{s.amount:.2f}",
-                ]
-            ]
-        )
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    # Names as the reader may read them (decision 0003, addendum).
+    body = exports.costs_csv(access.partnership, access.names)
+    response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="costs-{partnership_id}.csv"'
     return response
 

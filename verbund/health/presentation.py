@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from verbund.lib import catalogues, money
 
 # KPIs measured in money: the core counts them in cents.
-MONEY_KPIS = frozenset({"sourced_revenue", "influenced_revenue"})
+MONEY_KPIS = money.MONEY_KPIS
 
 Names = Mapping[str, str]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import get_language
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from verbund.health import dashboards, selectors
 from verbund.health.charts import Chart, format_value
 from verbund.lib import catalogues
-from verbund.lib.pdf import FAMILY, Document, new_document, paragraph
+from verbund.lib.pdf import FAMILY, Document, new_document, paragraph, table, table_lead
 from verbund.lib.spreadsheet import guard_cell
 
 DELIMITER = ";"  # what German and Dutch spreadsheet programs expect
@@ -87,93 +86,7 @@ def alerts_csv(alerts: Sequence[dashboards.AlertLine]) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-TABLE_SIZE = 8.5  # pt
-SMALLEST_TABLE_SIZE = 6.5  # pt: below this a printed table is no longer comfortable to read
-LINE_HEIGHT = 4.6  # mm
-PADDING = 1.0  # mm, every side of a cell
-# fpdf2 gives a cell's text its width minus padding and border; a word exactly that wide would
-# still be cut, so every column gets a little more than its widest word.
-SLACK = 0.6  # mm
 FIRST_LINES = 2 * 5.5  # mm: a heading keeps at least two lines of its text with it
-
-
-@dataclass(frozen=True)
-class _Layout:
-    widths: tuple[float, ...]  # mm, summing to the page's text width
-    size: float  # pt
-
-
-def _text_width(document: Document, text: str, *, bold: bool, size: float) -> float:
-    document.set_font(FAMILY, "B" if bold else "", size)
-    return max((document.get_string_width(line) for line in text.splitlines()), default=0.0)
-
-
-def _layout(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> _Layout:
-    """Column widths that wrap a header or cell only between words: every column is at least as
-    wide as its longest word (the header's in bold), columns that fit on one line get that
-    width, and the columns that must wrap share the rest, none narrower than any other. Hyphenating
-    German, Dutch and English correctly would need a dictionary per language; whole words need
-    none. Only when the longest words alone are wider than the page does the type get smaller,
-    down to SMALLEST_TABLE_SIZE."""
-    available = document.epw
-    size = TABLE_SIZE
-    while True:
-        least: list[float] = []
-        most: list[float] = []
-        for column, title in enumerate(header):
-            cells = [(str(title), True)] + [(str(row[column]), False) for row in rows]
-            words = [(word, bold) for text, bold in cells for word in text.split()]
-            least.append(
-                max((_text_width(document, w, bold=b, size=size) for w, b in words), default=0)
-                + 2 * PADDING + SLACK
-            )  # fmt: skip
-            most.append(
-                max(_text_width(document, t, bold=b, size=size) for t, b in cells)
-                + 2 * PADDING + SLACK
-            )  # fmt: skip
-        if sum(least) <= available or size <= SMALLEST_TABLE_SIZE:
-            break
-        size = max(SMALLEST_TABLE_SIZE, size * available / sum(least) - 0.1)
-    if sum(most) <= available:
-        # Everything on one line: the first column (names) takes what is left, as before.
-        widths = [most[0] + available - sum(most), *most[1:]]
-    elif sum(least) <= available:
-        # Columns short enough get their one-line width; the others share the rest equally
-        # (a common cap), so a short month column does not wrap beside two long name columns.
-        low, high = 0.0, available
-        for _step in range(40):
-            cap = (low + high) / 2
-            used = sum(min(m, max(lo, cap)) for lo, m in zip(least, most, strict=True))
-            low, high = (cap, high) if used < available else (low, cap)
-        widths = [min(m, max(lo, low)) for lo, m in zip(least, most, strict=True)]
-        widths[0] += available - sum(widths)  # what the bisection leaves over, a hair
-    else:
-        widths = [low * available / sum(least) for low in least]  # words must break somewhere
-    return _Layout(widths=tuple(widths), size=size)
-
-
-def _row_height(document: Document, layout: _Layout, cells: Sequence[str], *, bold: bool) -> float:
-    document.set_font(FAMILY, "B" if bold else "", layout.size)
-    lines = max(
-        len(
-            document.multi_cell(
-                width - 2 * PADDING - document.line_width, LINE_HEIGHT, str(cell),
-                dry_run=True, output="LINES",
-            )
-        )
-        for width, cell in zip(layout.widths, cells, strict=True)
-    )  # fmt: skip
-    return lines * LINE_HEIGHT + 2 * PADDING
-
-
-def _table_lead(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> float:
-    """The height of a table's header row and first row: what a heading keeps with it."""
-    if not rows:
-        return 0.0
-    layout = _layout(document, header, rows)
-    return _row_height(document, layout, header, bold=True) + _row_height(
-        document, layout, rows[0], bold=False
-    )
 
 
 def _paragraph_height(document: Document, text: str, *, size: float, height: float) -> float:
@@ -194,31 +107,6 @@ def _heading(document: Document, text: str, *, keep: float = 0.0) -> None:
     document.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
-def _table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table with a bold header row, repeated on every page the table runs over."""
-    if not rows:
-        return
-    layout = _layout(document, header, rows)
-    document.set_font(FAMILY, "", layout.size)
-    count = len(header)
-    with document.table(
-        col_widths=layout.widths,
-        width=document.epw,
-        text_align=["LEFT"] + ["RIGHT"] * (count - 1),
-        line_height=LINE_HEIGHT,
-        padding=PADDING,
-        first_row_as_headings=True,
-    ) as table:
-        heading = table.row()
-        for cell in header:
-            heading.cell(str(cell))
-        for values in rows:
-            row = table.row()
-            for cell in values:
-                row.cell(str(cell))
-    document.ln(1)
-
-
 def _section(
     document: Document,
     title: str,
@@ -230,10 +118,10 @@ def _section(
     """A heading, its notes and its table, the heading kept with the notes and the table's
     first row."""
     keep = sum(_paragraph_height(document, note, size=9, height=5.5) for note in notes)
-    _heading(document, title, keep=keep + _table_lead(document, header, rows))
+    _heading(document, title, keep=keep + table_lead(document, header, rows))
     for note in notes:
         paragraph(document, note, size=9)
-    _table(document, header, rows)
+    table(document, header, rows)
 
 
 def _chart_table(document: Document, chart: Chart) -> None:

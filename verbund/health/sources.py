@@ -72,6 +72,7 @@ from verbund.activities import kinds as activity_kinds
 from verbund.activities.models import CostItem, JointActivity, Settlement
 from verbund.health import aggregates
 from verbund.health import history as h
+from verbund.lib import money
 from verbund.partnerships import agreement_terms
 from verbund.partnerships.models import (
     AgreementVersion,
@@ -91,7 +92,7 @@ PERIOD_DAYS = {"month": 30, "quarter": 91, "year": 365}
 # Referral KPIs with a direction {from, to}: whose figure the target is about.
 FROM_PARTY_KPIS = frozenset({"referrals_given", "referrals_won"})
 TO_PARTY_KPIS = frozenset({"referrals_received", "sourced_revenue"})
-MONEY_KPIS = frozenset({"sourced_revenue", "influenced_revenue"})
+MONEY_KPIS = money.MONEY_KPIS  # one list for pages, reports and the health core
 CUSTOM = "custom"
 
 

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from babel.numbers import format_decimal
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from verbund.lib import catalogues
+from verbund.lib import catalogues, money
 from verbund.partnerships import agreement_terms
 from verbund.partnerships.forms import CADENCE_CHOICES, DATA_SHARING_CHOICES, PERIOD_CHOICES
 
@@ -96,6 +96,12 @@ def describe(
         for row in value or []:
             label = row.get("label") or _label("kpis", row.get("key", ""), language)
             target = _number(row.get("target"), language)
+            if row.get("key") in money.MONEY_KPIS:
+                # A revenue target is an amount: "50.000,00 €", not a bare "50.000".
+                number = agreement_terms.parse_decimal(row.get("target"))
+                if number is not None:
+                    with translation.override(language):
+                        target = money.euros(number)
             text = f"{label}: {target} {periods.get(row.get('period'), '')}"
             direction = row.get("direction") or {}
             if direction:

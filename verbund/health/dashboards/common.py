@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 
 from verbund.health.models import Light
 from verbund.health.params import DEFAULTS
+from verbund.lib import money
 from verbund.partnerships.models import Stage
 from verbund.partnerships.stages import PATH
 
@@ -16,7 +17,7 @@ PERIOD_DAYS = {"month": 365 / 12, "quarter": 365 / 4, "year": 365}
 # Below this share of the pro-rated target a KPI row is highlighted (the kpi_shortfall rule's
 # default, so the chart and the alert agree).
 KPI_BEHIND = DEFAULTS.kpi_shortfall_attainment
-MONEY_KPIS = frozenset({"sourced_revenue", "influenced_revenue"})
+MONEY_KPIS = money.MONEY_KPIS  # one list for pages, reports and the health core
 STAGE_ORDER = [*PATH, Stage.PAUSED, Stage.ENDED]
 
 
