@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from verbund.health.params import DEFAULT_STALLED_DAYS, HealthSettings
 
@@ -43,225 +43,239 @@ STAGES_THAT_STALL = tuple(DEFAULT_STALLED_DAYS)
 # What the form shows for each setting: label and help in the reader's language, in sections.
 LABELS: dict[str, tuple[Promise, Promise]] = {
     "window_days": (
-        _l("Window (days)"),
-        _l("Counts, evidence and activity look back this many days."),
+        gettext_lazy("Window (days)"),
+        gettext_lazy("Counts, evidence and activity look back this many days."),
     ),
     "recent_days": (
-        _l("Recent activity, time constant (days)"),
-        _l(
+        gettext_lazy("Recent activity, time constant (days)"),
+        gettext_lazy(
             "How fast older events count less when a change is detected early (45: an event "
             "counts half after 31 days)."
         ),
     ),
     "min_age_days": (
-        _l("Minimum age (days)"),
-        _l("Younger partnerships get a grey light: too little data."),
+        gettext_lazy("Minimum age (days)"),
+        gettext_lazy("Younger partnerships get a grey light: too little data."),
     ),
     "min_events": (
-        _l("Minimum events"),
-        _l("Fewer recorded events give a grey light: too little data."),
+        gettext_lazy("Minimum events"),
+        gettext_lazy("Fewer recorded events give a grey light: too little data."),
     ),
     "green_from": (
-        _l("Green from (score)"),
-        _l("A score (0–100) from this value up shows green."),
+        gettext_lazy("Green from (score)"),
+        gettext_lazy("A score (0–100) from this value up shows green."),
     ),
     "red_below": (
-        _l("Red below (score)"),
-        _l("A score below this value shows red; in between amber."),
+        gettext_lazy("Red below (score)"),
+        gettext_lazy("A score below this value shows red; in between amber."),
     ),
     "weight_activity": (
-        _l("Weight: activity"),
-        _l("Share of activity in the score; weights are scaled over the components that apply."),
+        gettext_lazy("Weight: activity"),
+        gettext_lazy(
+            "Share of activity in the score; weights are scaled over the components that apply."
+        ),
     ),
     "weight_reciprocity": (
-        _l("Weight: reciprocity"),
-        _l("Share of give and take (referrals both ways) in the score."),
+        gettext_lazy("Weight: reciprocity"),
+        gettext_lazy("Share of give and take (referrals both ways) in the score."),
     ),
     "weight_responsiveness": (
-        _l("Weight: responsiveness"),
-        _l("Share of how fast referrals get a first answer."),
+        gettext_lazy("Weight: responsiveness"),
+        gettext_lazy("Share of how fast referrals get a first answer."),
     ),
     "weight_outcomes": (
-        _l("Weight: outcomes"),
-        _l("Share of KPI attainment and business won."),
+        gettext_lazy("Weight: outcomes"),
+        gettext_lazy("Share of KPI attainment and business won."),
     ),
     "weight_factors": (
-        _l("Weight: influence factors"),
-        _l("Share of the partners' review scores (1–5)."),
+        gettext_lazy("Weight: influence factors"),
+        gettext_lazy("Share of the partners' review scores (1–5)."),
     ),
     "weight_trust": (
-        _l("Weight: trust"),
-        _l("Share of the trust trend over the reviews."),
+        gettext_lazy("Weight: trust"),
+        gettext_lazy("Share of the trust trend over the reviews."),
     ),
     "expected_events": (
-        _l("Events for full activity"),
-        _l("This many events in the window count as a fully active partnership."),
+        gettext_lazy("Events for full activity"),
+        gettext_lazy("This many events in the window count as a fully active partnership."),
     ),
     "empty_min_days": (
-        _l("Silent at least (days)"),
-        _l("An empty-partnership warning needs at least this many silent days."),
+        gettext_lazy("Silent at least (days)"),
+        gettext_lazy("An empty-partnership warning needs at least this many silent days."),
     ),
     "empty_max_days": (
-        _l("Silent at most (days)"),
-        _l("After this many silent days the warning opens whatever the partnership's usual pace."),
+        gettext_lazy("Silent at most (days)"),
+        gettext_lazy(
+            "After this many silent days the warning opens whatever the partnership's usual pace."
+        ),
     ),
     "empty_expected_events": (
-        _l("Events normally in the silence"),
-        _l(
+        gettext_lazy("Events normally in the silence"),
+        gettext_lazy(
             "Silent for as long as this many events would normally take at the partnership's "
             "own pace."
         ),
     ),
     "empty_pace_min_days": (
-        _l("Pace measured over at least (days)"),
-        _l("A kick-off burst in the first weeks is not the partnership's pace."),
+        gettext_lazy("Pace measured over at least (days)"),
+        gettext_lazy("A kick-off burst in the first weeks is not the partnership's pace."),
     ),
     "one_way_surprise": (
-        _l("Chance that opens the warning"),
-        _l(
+        gettext_lazy("Chance that opens the warning"),
+        gettext_lazy(
             "Opens when the partner's silence (no referrals back, no meetings started) would "
             "happen by chance at most this often (0–1)."
         ),
     ),
     "one_way_silence_chance": (
-        _l("Chance of the referral silence alone"),
-        _l("The partner's referral silence alone must be at most this likely (0–1)."),
+        gettext_lazy("Chance of the referral silence alone"),
+        gettext_lazy("The partner's referral silence alone must be at most this likely (0–1)."),
     ),
     "one_way_keep_surprise": (
-        _l("Chance that keeps the warning open"),
-        _l(
+        gettext_lazy("Chance that keeps the warning open"),
+        gettext_lazy(
             "Stays open while the chance is at most this (0–1; not below the chance that opens it)."
         ),
     ),
     "one_way_keep_share": (
-        _l("Share that keeps the warning open"),
-        _l(
+        gettext_lazy("Share that keeps the warning open"),
+        gettext_lazy(
             "Also stays open while the partner's share of the pair's recent referrals is at "
             "most this (0–1)."
         ),
     ),
     "one_way_min_referrals": (
-        _l("Referrals passed by the other side"),
-        _l("The other side passed at least this many referrals in the silence."),
+        gettext_lazy("Referrals passed by the other side"),
+        gettext_lazy("The other side passed at least this many referrals in the silence."),
     ),
     "answer_good_days": (
-        _l("First answer is perfect within (days)"),
-        _l("A first answer within this many days gives full responsiveness."),
+        gettext_lazy("First answer is perfect within (days)"),
+        gettext_lazy("A first answer within this many days gives full responsiveness."),
     ),
     "answer_bad_days": (
-        _l("First answer counts nothing after (days)"),
-        _l("A first answer after this many days gives no responsiveness."),
+        gettext_lazy("First answer counts nothing after (days)"),
+        gettext_lazy("A first answer after this many days gives no responsiveness."),
     ),
     "unanswered_referral_days": (
-        _l("Unanswered referral after (days)"),
-        _l(
+        gettext_lazy("Unanswered referral after (days)"),
+        gettext_lazy(
             "A referral waiting this long opens a warning when its receiver usually answers slowly."
         ),
     ),
     "slow_answer_days": (
-        _l("Slow answer (days)"),
-        _l("A receiver whose typical first answer takes this long or more answers slowly."),
+        gettext_lazy("Slow answer (days)"),
+        gettext_lazy(
+            "A receiver whose typical first answer takes this long or more answers slowly."
+        ),
     ),
     "slow_answer_min_answers": (
-        _l("Answers needed to judge the pace"),
-        _l("The typical answer time counts from at least this many (recent, weighted) answers."),
+        gettext_lazy("Answers needed to judge the pace"),
+        gettext_lazy(
+            "The typical answer time counts from at least this many (recent, weighted) answers."
+        ),
     ),
     "unanswered_referral_max_days": (
-        _l("Unanswered referral in any case after (days)"),
-        _l("A referral waiting this long opens a warning whoever receives it."),
+        gettext_lazy("Unanswered referral in any case after (days)"),
+        gettext_lazy("A referral waiting this long opens a warning whoever receives it."),
     ),
     "unanswered_contact_days": (
-        _l("Unanswered contact request after (days)"),
-        _l("A contact request waiting this long opens a warning."),
+        gettext_lazy("Unanswered contact request after (days)"),
+        gettext_lazy("A contact request waiting this long opens a warning."),
     ),
     "perception_gap_points": (
-        _l("Perception gap (points)"),
-        _l("Two partners' latest scores of one factor (1–5) differ by at least this much."),
+        gettext_lazy("Perception gap (points)"),
+        gettext_lazy(
+            "Two partners' latest scores of one factor (1–5) differ by at least this much."
+        ),
     ),
     "perception_gap_rounds": (
-        _l("Perception gap, rounds"),
-        _l("2: the gap must also have been there in the round before (or be a point wider)."),
+        gettext_lazy("Perception gap, rounds"),
+        gettext_lazy(
+            "2: the gap must also have been there in the round before (or be a point wider)."
+        ),
     ),
     "round_days": (
-        _l("Reviews in one round within (days)"),
-        _l("Reviews this close together count as one round."),
+        gettext_lazy("Reviews in one round within (days)"),
+        gettext_lazy("Reviews this close together count as one round."),
     ),
     "trust_drop_points": (
-        _l("Trust drop (points)"),
-        _l(
+        gettext_lazy("Trust drop (points)"),
+        gettext_lazy(
             "Trust, communication and commitment (1–5) this much below the partnership's own "
             "earlier mean."
         ),
     ),
     "trust_baseline_rounds": (
-        _l("Earlier rounds for the trust baseline"),
-        _l("The earlier reviews span at least this many rounds."),
+        gettext_lazy("Earlier rounds for the trust baseline"),
+        gettext_lazy("The earlier reviews span at least this many rounds."),
     ),
     "trust_smoothing": (
-        _l("Trust smoothing"),
-        _l("Weight of the newest review in the trust trend (0.01–1; 1: only the newest)."),
+        gettext_lazy("Trust smoothing"),
+        gettext_lazy(
+            "Weight of the newest review in the trust trend (0.01–1; 1: only the newest)."
+        ),
     ),
     "kpi_shortfall_attainment": (
-        _l("KPI shortfall below (share)"),
-        _l(
+        gettext_lazy("KPI shortfall below (share)"),
+        gettext_lazy(
             "Opens when a KPI reaches less than this share of its target to date (0–1; 0.5 = 50 %)."
         ),
     ),
     "kpi_keep_attainment": (
-        _l("KPI shortfall kept below (share)"),
-        _l("Stays open while the KPI is below this share of its target to date (0–1)."),
+        gettext_lazy("KPI shortfall kept below (share)"),
+        gettext_lazy("Stays open while the KPI is below this share of its target to date (0–1)."),
     ),
     "kpi_grace_days": (
-        _l("KPI grace period (days)"),
-        _l("No KPI warning in the first days of an agreement."),
+        gettext_lazy("KPI grace period (days)"),
+        gettext_lazy("No KPI warning in the first days of an agreement."),
     ),
     "kpi_min_expected": (
-        _l("KPI judged from (expected to date)"),
-        _l("Below this target to date, chance rules and no warning opens."),
+        gettext_lazy("KPI judged from (expected to date)"),
+        gettext_lazy("Below this target to date, chance rules and no warning opens."),
     ),
     "kpi_pace": (
-        _l("KPI pace (share of target)"),
-        _l("Counted KPIs are compared with this share of their target's pace (0.05–2)."),
+        gettext_lazy("KPI pace (share of target)"),
+        gettext_lazy("Counted KPIs are compared with this share of their target's pace (0.05–2)."),
     ),
     "kpi_shortfall_units": (
-        _l("KPI behind by (units)"),
-        _l("A counted KPI opens a warning when this far behind that pace."),
+        gettext_lazy("KPI behind by (units)"),
+        gettext_lazy("A counted KPI opens a warning when this far behind that pace."),
     ),
     "kpi_keep_units": (
-        _l("KPI still behind by (units)"),
-        _l("The warning stays open while the KPI is still this far behind."),
+        gettext_lazy("KPI still behind by (units)"),
+        gettext_lazy("The warning stays open while the KPI is still this far behind."),
     ),
     "kpi_chance": (
-        _l("KPI chance"),
-        _l(
+        gettext_lazy("KPI chance"),
+        gettext_lazy(
             "So low a count would happen at the target's pace at most this often (0–1): not "
             "just bad luck."
         ),
     ),
     "review_grace_days": (
-        _l("Review overdue after (days)"),
-        _l("Days after the agreed review date before a warning opens."),
+        gettext_lazy("Review overdue after (days)"),
+        gettext_lazy("Days after the agreed review date before a warning opens."),
     ),
     "unsettled_min_cents": (
-        _l("Unsettled costs from (cents)"),
-        _l("A party is owed at least this much (in cents: 5000 = 50 €)."),
+        gettext_lazy("Unsettled costs from (cents)"),
+        gettext_lazy("A party is owed at least this much (in cents: 5000 = 50 €)."),
     ),
     "unsettled_days": (
-        _l("Costs unsettled for (days)"),
-        _l("Counts only cost items older than this."),
+        gettext_lazy("Costs unsettled for (days)"),
+        gettext_lazy("Counts only cost items older than this."),
     ),
     "poor_service_rating": (
-        _l("Poor service rating at or below"),
-        _l("Average of a party's latest client ratings (1–5) at or below this."),
+        gettext_lazy("Poor service rating at or below"),
+        gettext_lazy("Average of a party's latest client ratings (1–5) at or below this."),
     ),
     "poor_service_min_ratings": (
-        _l("Ratings needed"),
-        _l("At least this many client ratings in the window."),
+        gettext_lazy("Ratings needed"),
+        gettext_lazy("At least this many client ratings in the window."),
     ),
 }
 SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
     (
-        _l("Score and traffic light"),
+        gettext_lazy("Score and traffic light"),
         (
             "window_days",
             "recent_days",
@@ -272,7 +286,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("Weights of the components"),
+        gettext_lazy("Weights of the components"),
         (
             "weight_activity",
             "weight_reciprocity",
@@ -284,7 +298,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("Empty partnership"),
+        gettext_lazy("Empty partnership"),
         (
             "empty_min_days",
             "empty_max_days",
@@ -293,7 +307,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("One-way street"),
+        gettext_lazy("One-way street"),
         (
             "one_way_surprise",
             "one_way_silence_chance",
@@ -303,7 +317,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("Answers"),
+        gettext_lazy("Answers"),
         (
             "answer_good_days",
             "answer_bad_days",
@@ -315,7 +329,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("Reviews and trust"),
+        gettext_lazy("Reviews and trust"),
         (
             "perception_gap_points",
             "perception_gap_rounds",
@@ -327,7 +341,7 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        _l("KPI shortfall"),
+        gettext_lazy("KPI shortfall"),
         (
             "kpi_shortfall_attainment",
             "kpi_keep_attainment",
@@ -339,9 +353,9 @@ SECTIONS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
             "kpi_chance",
         ),
     ),
-    (_l("Stalled stage"), ("stalled_days",)),
+    (gettext_lazy("Stalled stage"), ("stalled_days",)),
     (
-        _l("Costs and service"),
+        gettext_lazy("Costs and service"),
         (
             "unsettled_min_cents",
             "unsettled_days",
