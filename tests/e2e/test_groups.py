@@ -23,16 +23,20 @@ from verbund.referrals.services import referral_set_status
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="de-DE", base_url=live_server.url,
-        is_mobile=True, has_touch=True,
-    )  # fmt: skip
+def _german_page(browser, live_server, **device):
+    context = browser.new_context(locale="de-DE", base_url=live_server.url, **device)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    yield from _german_page(
+        browser, live_server, viewport={"width": 390, "height": 844}, is_mobile=True,
+        has_touch=True,
+    )  # fmt: skip
 
 
 def _log_in(page: Page, email: str) -> None:
@@ -224,13 +228,7 @@ def test_a_calendar_app_subscribes_to_the_group_link_without_logging_in(
 
 @pytest.fixture
 def desktop(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="de-DE", base_url=live_server.url
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    yield from _german_page(browser, live_server, viewport={"width": 1280, "height": 900})
 
 
 def test_on_a_desktop_the_group_tabs_sit_side_by_side_and_lights_are_words(
